@@ -1,0 +1,31 @@
+"""The checks, one module each, in the order of the walkthrough.
+
+Factories build each check with its real device adapter; heavy libraries are
+imported inside them so that start-up stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from readiness.core.check import Check
+
+
+def _zoom() -> Check:
+    from readiness.checks.zoom import ZoomCheck
+    from readiness.devices.zoom import zoom_finder_for
+
+    return ZoomCheck(zoom_finder_for())
+
+
+FACTORIES: dict[str, Callable[[], Check]] = {
+    "zoom": _zoom,
+}
+
+CHECK_IDS: tuple[str, ...] = tuple(FACTORIES)
+
+
+def build_checks(ids: list[str] | None = None) -> list[Check]:
+    """The checks named by ``ids`` (all when None), in walkthrough order."""
+    wanted = CHECK_IDS if ids is None else ids
+    return [FACTORIES[check_id]() for check_id in CHECK_IDS if check_id in wanted]

@@ -1,0 +1,204 @@
+"""Command line: ``readiness`` opens the app; ``check`` and ``join`` work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from readiness import __version__
+from readiness.core.i18n import translate
+
+EXIT_BAD_INVOCATION = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with French errors and exit code 3 for a bad invocation."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_BAD_INVOCATION,
+            translate("Cli", "Erreur : {message}\nAide : readiness --help\n").format(
+                message=message
+            ),
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="readiness",
+        description=translate("Cli", "Prépare votre ordinateur à votre séance Zoom."),
+    )
+    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    config_help = translate("Cli", "fichier session.toml à utiliser à la place de celui par défaut")
+    parser.add_argument("--config", type=Path, metavar="FICHIER", help=config_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
+
+    check = commands.add_parser("check", help=translate("Cli", "vérifier sans ouvrir de fenêtre"))
+    check.add_argument(
+        "--only", metavar="ID[,ID...]", help=translate("Cli", "vérifications à faire")
+    )
+    check.add_argument(
+        "--json", action="store_true", help=translate("Cli", "résultat en JSON sur stdout")
+    )
+    # SUPPRESS: a subcommand's default must not hide a --config given before it.
+    check.add_argument(
+        "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
+    )
+
+    join = commands.add_parser("join", help=translate("Cli", "rejoindre la réunion Zoom"))
+    join.add_argument("--name", metavar='"Prénom Nom"', help=translate("Cli", "votre nom affiché"))
+    join.add_argument(
+        "--print-url", action="store_true", help=translate("Cli", "afficher le lien sans l'ouvrir")
+    )
+    how = join.add_mutually_exclusive_group()
+    how.add_argument(
+        "--app", action="store_true", help=translate("Cli", "ouvrir dans l'application Zoom")
+    )
+    how.add_argument(
+        "--web", action="store_true", help=translate("Cli", "ouvrir dans le navigateur")
+    )
+    join.add_argument(
+        "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from readiness.app import run_app
+
+        return run_app(config_path=args.config)
+
+    from readiness.logging_setup import setup_logging
+
+    setup_logging()
+    try:
+        config = _load_config(args.config)
+    except _ConfigFailure as failure:
+        print(failure.message, file=sys.stderr)
+        return EXIT_BAD_INVOCATION
+    if args.command == "check":
+        return _check(args, config)
+    return _join(args, config)
+
+
+class _ConfigFailure(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _load_config(explicit: Path | None):
+    from readiness.core.config import ConfigError, default_locations, load_session
+
+    beside, user = default_locations()
+    try:
+        return load_session(explicit, beside_program=beside, user_file=user).config
+    except ConfigError as error:
+        raise _ConfigFailure(error.message()) from None
+
+
+def _check(args: argparse.Namespace, config) -> int:
+    from readiness.checks import CHECK_IDS, build_checks
+    from readiness.core.report import report_json
+    from readiness.core.result import verdict
+    from readiness.core.runner import run_checks
+
+    ids = None
+    if args.only:
+        ids = [part.strip() for part in args.only.split(",") if part.strip()]
+        unknown = [i for i in ids if i not in CHECK_IDS]
+        if unknown or not ids:
+            message = translate(
+                "Cli", "Vérification inconnue : {unknown}. Possibles : {known}."
+            ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
+            print(message, file=sys.stderr)
+            return EXIT_BAD_INVOCATION
+    checks = build_checks(ids)
+    started = datetime.now().astimezone()
+    results = run_checks(checks)
+    finished = datetime.now().astimezone()
+    if args.json:
+        _print_json(report_json(results, started, finished))
+    else:
+        _print_summary(results)
+    return verdict(results).exit_code
+
+
+def _print_json(data: dict) -> None:
+    # JSON is UTF-8 by definition, whatever the console's code page.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _print_summary(results) -> None:
+    from readiness.core.result import Status, verdict, verdict_title
+
+    marks = {
+        Status.OK: translate("Cli", "[OK]"),
+        Status.WARNING: translate("Cli", "[À VOIR]"),
+        Status.FAILED: translate("Cli", "[PROBLÈME]"),
+        Status.SKIPPED: translate("Cli", "[NON FAIT]"),
+    }
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    for result in results:
+        print(f"{marks[result.status]} {result.title} : {result.summary}")
+        for advice in result.advice:
+            print(f"    → {advice}")
+    print(translate("Cli", "Bilan : {verdict}").format(verdict=verdict_title(verdict(results))))
+
+
+def _join(args: argparse.Namespace, config) -> int:
+    from readiness.core.display_name import name_advice, name_problem, normalize_name
+    from readiness.core.zoom_links import app_join_url, web_join_url
+
+    name = normalize_name(args.name or "")
+    if args.name is not None:
+        problem = name_problem(name)
+        if problem is not None:
+            print(name_advice(problem), file=sys.stderr)
+            return EXIT_BAD_INVOCATION
+    use_app = args.app or (not args.web and _zoom_handler_present())
+    if use_app:
+        url = app_join_url(config.meeting_id, config.passcode, name)
+    else:
+        url = web_join_url(config.meeting_id)
+    if args.print_url:
+        print(url)
+        return 0
+
+    from readiness.devices.url_opener import SystemUrlOpener
+
+    outcome = SystemUrlOpener().open(url)
+    if not outcome.ok:
+        print(
+            translate(
+                "Cli", "Impossible d'ouvrir le lien ({detail}). Ouvrez-le vous-même : {url}"
+            ).format(detail=outcome.detail, url=url),
+            file=sys.stderr,
+        )
+        return 2
+    if not use_app:
+        print(
+            translate(
+                "Cli", "La réunion s'ouvre dans votre navigateur. Code d'accès à saisir : {code}"
+            ).format(code=config.passcode)
+        )
+    return 0
+
+
+def _zoom_handler_present() -> bool:
+    from readiness.devices.zoom_client import zoom_finder_for
+
+    return zoom_finder_for().find().handler_registered
+
+
+if __name__ == "__main__":
+    sys.exit(main())

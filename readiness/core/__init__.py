@@ -1,0 +1,1 @@
+"""Qt-free logic: results, configuration, links and rules."""

@@ -1,0 +1,72 @@
+"""The result every check returns, and the overall verdict derived from results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from readiness.core.i18n import translate
+
+
+class Status(StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class Verdict(StrEnum):
+    READY = "ready"
+    WARNINGS = "warnings"
+    NOT_READY = "not_ready"
+
+    @property
+    def exit_code(self) -> int:
+        return {Verdict.READY: 0, Verdict.WARNINGS: 1, Verdict.NOT_READY: 2}[self]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check found.
+
+    ``measures`` holds plain JSON values; a unit, when there is one, ends the key
+    (``download_mbps``, ``latency_ms``) so the JSON stays flat and self-describing.
+    """
+
+    check_id: str
+    status: Status
+    title: str
+    summary: str
+    advice: tuple[str, ...] = ()
+    measures: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.check_id,
+            "status": str(self.status),
+            "title": self.title,
+            "summary": self.summary,
+            "advice": list(self.advice),
+            "measures": dict(self.measures),
+        }
+
+
+def verdict(results: Iterable[CheckResult]) -> Verdict:
+    """A failure outweighs warnings; skipped checks are neutral."""
+    statuses = {r.status for r in results}
+    if Status.FAILED in statuses:
+        return Verdict.NOT_READY
+    if Status.WARNING in statuses:
+        return Verdict.WARNINGS
+    return Verdict.READY
+
+
+def verdict_title(value: Verdict) -> str:
+    titles = {
+        Verdict.READY: translate("Verdict", "Tout est prêt"),
+        Verdict.WARNINGS: translate("Verdict", "Prêt, avec des points à améliorer"),
+        Verdict.NOT_READY: translate("Verdict", "Un problème empêche la séance"),
+    }
+    return titles[value]

@@ -1,0 +1,1 @@
+"""Thin adapters over what touches hardware, the network or the operating system."""

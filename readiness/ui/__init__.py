@@ -1,0 +1,1 @@
+"""Qt widgets: the wizard, its pages and reusable widgets."""

@@ -1,0 +1,44 @@
+"""Shows a check's result: badge, one-line summary and the advice to act on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from readiness.core.result import CheckResult
+from readiness.ui.page import paragraph
+from readiness.ui.status_badge import StatusBadge
+from readiness.ui.status_style import BadgeState
+
+
+class CheckResultView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.badge = StatusBadge(self)
+        self.summary = paragraph()
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.summary.setFont(font)
+        self.advice = paragraph()
+        self.advice.setAccessibleName(self.tr("Conseils"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.advice)
+        self.show_pending()
+
+    def show_pending(self) -> None:
+        self.badge.set_state(BadgeState.PENDING)
+        self.summary.setText("")
+        self.advice.hide()
+
+    def show_running(self, text: str) -> None:
+        self.badge.set_state(BadgeState.RUNNING)
+        self.summary.setText(text)
+        self.advice.hide()
+
+    def show_result(self, result: CheckResult) -> None:
+        self.badge.set_state(BadgeState.of(result.status))
+        self.summary.setText(result.summary)
+        self.advice.setText("\n".join(f"→ {line}" for line in result.advice))
+        self.advice.setVisible(bool(result.advice))

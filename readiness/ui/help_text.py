@@ -1,0 +1,39 @@
+"""The support contact and the guide's interruption rule, as rich text for labels."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from readiness.core.config import SessionConfig
+from readiness.core.contact import mailto_url, tel_url
+
+
+def contact_html(config: SessionConfig) -> str:
+    support = config.support
+    who = escape(support.name)
+    if support.role:
+        who += f", {escape(support.role)}"
+    lines = [f"<b>{who}</b>"]
+    if support.phone:
+        lines.append(
+            QCoreApplication.translate("HelpText", "Téléphone : {link}").format(
+                link=f'<a href="{tel_url(support.phone)}">{escape(support.phone)}</a>'
+            )
+        )
+    if support.email:
+        lines.append(
+            QCoreApplication.translate("HelpText", "E-mail : {link}").format(
+                link=f'<a href="{mailto_url(support.email)}">{escape(support.email)}</a>'
+            )
+        )
+    return "<br>".join(lines)
+
+
+def interruption_rule(config: SessionConfig) -> str:
+    return QCoreApplication.translate(
+        "HelpText",
+        "Reconnectez-vous tout de suite avec le même identifiant et le "
+        "même code d'accès. Si le problème dure plus de {minutes} minutes, appelez {name}.",
+    ).format(minutes=config.escalate_after_minutes, name=config.support.name)

@@ -1,0 +1,144 @@
+"""The wizard: steps on the left, the current page, and Back / Next / Help below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.result import CheckResult
+from readiness.ui.check_controller import CheckController
+from readiness.ui.help_dialog import HelpDialog
+from readiness.ui.page import Page
+from readiness.ui.pages.join import JoinPage
+from readiness.ui.pages.welcome import WelcomePage
+from readiness.ui.pages.zoom import ZoomPage
+from readiness.ui.services import Services
+from readiness.ui.sidebar import StepSidebar
+from readiness.ui.status_style import BadgeState
+from readiness.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(
+            self.tr("Préparer ma séance — {organisation}").format(
+                organisation=services.config.organisation
+            )
+        )
+        self.tasks = TaskRunner(self)
+        self.controller = CheckController(services.checks, self.tasks, self)
+        self.controller.started.connect(self._on_check_started)
+        self.controller.finished.connect(self._on_check_finished)
+
+        self.pages: list[Page] = self._build_pages()
+        self.sidebar = StepSidebar()
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.sidebar.add_step(page.step_id, page.title, self._initial_state(page))
+            self.stack.addWidget(self._scrollable(page))
+        self.sidebar.currentRowChanged.connect(self._go_to)
+
+        self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))
+        self.help_button.clicked.connect(self.show_help)
+        self.back_button = QPushButton(self.tr("< &Précédent"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self.tr("&Suivant >"))
+        self.next_button.clicked.connect(self.go_next)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.help_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+        content = QVBoxLayout()
+        content.addWidget(self.stack, 1)
+        content.addLayout(bottom)
+        root = QHBoxLayout()
+        root.addWidget(self.sidebar)
+        root.addLayout(content, 1)
+        central = QWidget()
+        central.setLayout(root)
+        self.setCentralWidget(central)
+        self.resize(1040, 700)
+
+        self._current = -1
+        self.sidebar.setCurrentRow(0)
+
+    def _build_pages(self) -> list[Page]:
+        check_titles = [check.title() for check in self.services.checks]
+        join_title = self.tr("Rejoindre la séance")
+        pages: list[Page] = [WelcomePage(self.services.config, [*check_titles, join_title])]
+        if "zoom" in self.controller.check_ids:
+            pages.append(ZoomPage(self.controller, self.services.url_opener, self.tasks))
+        self.join_page = JoinPage(self.services, self.controller, self.tasks)
+        pages.append(self.join_page)
+        return pages
+
+    def _initial_state(self, page: Page) -> BadgeState | None:
+        return BadgeState.PENDING if page.step_id in self.controller.check_ids else None
+
+    @staticmethod
+    def _scrollable(page: Page) -> QScrollArea:
+        # Large text or a small screen must never hide a button off the window.
+        area = QScrollArea()
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        return area
+
+    # --- navigation -------------------------------------------------------------
+
+    def current_page(self) -> Page:
+        return self.pages[self._current]
+
+    def go_next(self) -> None:
+        if self._current < len(self.pages) - 1:
+            self.sidebar.setCurrentRow(self._current + 1)
+
+    def go_back(self) -> None:
+        if self._current > 0:
+            self.sidebar.setCurrentRow(self._current - 1)
+
+    def _go_to(self, row: int) -> None:
+        if row < 0 or row == self._current:
+            return
+        if self._current >= 0:
+            self.current_page().left()
+        self._current = row
+        self.stack.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setVisible(row < len(self.pages) - 1)
+        self.current_page().entered()
+
+    def start_checks(self) -> None:
+        """Quick checks start at once, so their badges are filled when the user gets there."""
+        if "zoom" in self.controller.check_ids:
+            self.controller.run("zoom")
+
+    def show_help(self) -> None:
+        HelpDialog(self.services, self.tasks, self).exec()
+
+    # --- status -----------------------------------------------------------------
+
+    def _on_check_started(self, check_id: str) -> None:
+        self.sidebar.set_state(check_id, BadgeState.RUNNING)
+
+    def _on_check_finished(self, result: CheckResult) -> None:
+        self.sidebar.set_state(result.check_id, BadgeState.of(result.status))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._current >= 0:
+            self.current_page().left()  # release devices before the window goes
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""One page per step, named like its check in ``readiness.checks``."""

@@ -1,0 +1,321 @@
+"""« Rejoindre la séance »: meeting ID and passcode, the display name, and the join button."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readiness.core.display_name import name_advice, name_problem, normalize_name
+from readiness.core.runner import run_check
+from readiness.core.zoom_links import app_join_url, web_join_url
+from readiness.devices.url_opener import OpenOutcome
+from readiness.ui.check_controller import CheckController
+from readiness.ui.help_text import contact_html, interruption_rule
+from readiness.ui.link_label import LinkLabel
+from readiness.ui.page import Page, heading_label, paragraph
+from readiness.ui.qr_code import QrCodeWidget
+from readiness.ui.services import Services
+from readiness.ui.tasks import TaskRunner
+
+FEEDBACK_MS = 4000
+
+
+class JoinPage(Page):
+    step_id = "join"
+    #: "app" or "web", emitted when the meeting link was handed to the system.
+    joined = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        controller: CheckController,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(
+            self.tr("Rejoindre la séance"),
+            self.tr(
+                "Voici les informations de votre réunion. Écrivez votre prénom et votre nom, "
+                "puis cliquez sur « Rejoindre la réunion Zoom »."
+            ),
+            parent,
+        )
+        self._services = services
+        self._config = services.config
+        self._controller = controller
+        self._tasks = tasks
+        self.joined_at: datetime | None = None
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(self._qr_section())
+        left.addWidget(self._meeting_card())
+        left.addLayout(self._name_section())
+        left.addLayout(self._join_section())
+        left.addStretch(1)
+        self.body.addLayout(columns)
+        self.body.addWidget(self._rules_section())
+        self.body.addStretch(1)
+
+        self.name_edit.setText(services.preferences.display_name)
+        self._on_name_edited(self.name_edit.text())
+        controller.finished.connect(self._on_check_finished)
+        self._update_mode_text()
+
+    # --- building -------------------------------------------------------------
+
+    def _meeting_card(self) -> QFrame:
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(card)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setHorizontalSpacing(16)
+        self.meeting_id_label = self._big_value(self._config.meeting_id_grouped)
+        self.meeting_id_label.setAccessibleName(
+            self.tr("Identifiant de réunion : {id}").format(id=self._config.meeting_id_grouped)
+        )
+        self.passcode_label = self._big_value(self._config.passcode)
+        self.passcode_label.setAccessibleName(
+            self.tr("Code d'accès : {code}").format(code=self._config.passcode)
+        )
+        self.copy_id_button = QPushButton(self.tr("Copier l'&identifiant"))
+        self.copy_id_button.clicked.connect(self._copy_id)
+        self.copy_passcode_button = QPushButton(self.tr("Copier le &code"))
+        self.copy_passcode_button.clicked.connect(self._copy_passcode)
+        grid.addWidget(QLabel(self.tr("Identifiant de réunion")), 0, 0)
+        grid.addWidget(self.meeting_id_label, 1, 0)
+        grid.addWidget(self.copy_id_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(QLabel(self.tr("Code d'accès")), 0, 1)
+        grid.addWidget(self.passcode_label, 1, 1)
+        grid.addWidget(self.copy_passcode_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        return card
+
+    def _big_value(self, text: str) -> QLabel:
+        label = heading_label(text, scale=1.8)
+        label.setWordWrap(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _name_section(self) -> QVBoxLayout:
+        section = QVBoxLayout()
+        section.setSpacing(4)
+        label = QLabel(self.tr("Votre &nom dans Zoom (prénom et nom) :"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Par exemple : Mélissa Brunet"))
+        self.name_edit.setAccessibleName(self.tr("Votre prénom et votre nom"))
+        self.name_edit.setMaxLength(80)
+        self.name_edit.setClearButtonEnabled(True)
+        label.setBuddy(self.name_edit)
+        self.name_hint = paragraph()
+        self.name_hint.setAccessibleName(self.tr("Aide sur le nom"))
+        self.name_edit.textChanged.connect(self._on_name_edited)
+        self.name_edit.returnPressed.connect(self._join_default)
+        section.addWidget(label)
+        section.addWidget(self.name_edit)
+        section.addWidget(self.name_hint)
+        return section
+
+    def _join_section(self) -> QVBoxLayout:
+        section = QVBoxLayout()
+        self.join_button = QPushButton(self.tr("&Rejoindre la réunion Zoom"))
+        self.join_button.setDefault(True)
+        font = self.join_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.join_button.setFont(font)
+        self.join_button.setMinimumHeight(44)
+        self.join_button.clicked.connect(self._join_default)
+        self.web_button = QPushButton(self.tr("Ouvrir plutôt dans le &navigateur"))
+        self.web_button.clicked.connect(self._join_web)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.join_button, 2)
+        buttons.addWidget(self.web_button, 1)
+        self.mode_text = paragraph()
+        self.join_status = paragraph()
+        self.join_status.setAccessibleName(self.tr("État de la connexion à la réunion"))
+        section.addLayout(buttons)
+        section.addWidget(self.mode_text)
+        section.addWidget(self.join_status)
+        self.join_status.hide()
+        return section
+
+    def _qr_section(self) -> QVBoxLayout:
+        section = QVBoxLayout()
+        self.qr_code = QrCodeWidget(side=150)
+        self.qr_code.setAccessibleName(self.tr("Code QR du lien de la réunion"))
+        self.qr_code.set_text(web_join_url(self._config.meeting_id))
+        caption = paragraph(
+            self.tr(
+                "Plan B : scannez ce code avec votre téléphone ou votre tablette pour "
+                "rejoindre depuis l'application Zoom mobile."
+            )
+        )
+        caption.setMaximumWidth(220)
+        section.addWidget(self.qr_code, 0, Qt.AlignmentFlag.AlignHCenter)
+        section.addWidget(caption)
+        section.addStretch(1)
+        return section
+
+    def _rules_section(self) -> QWidget:
+        rules = [
+            self.tr("Gardez votre caméra allumée."),
+            self.tr("Coupez votre micro quand vous ne parlez pas."),
+            self.tr("Aucun enregistrement sans l'accord écrit de tous les participants."),
+        ]
+        items = "".join(f"<li>{escape(rule)}</li>" for rule in rules)
+        during = QLabel(f"<b>{escape(self.tr('Pendant la séance'))}</b><ul>{items}</ul>")
+        during.setWordWrap(True)
+        during.setTextFormat(Qt.TextFormat.RichText)
+        during.setAccessibleName(self.tr("Règles de la séance"))
+        trouble = LinkLabel(
+            f"<b>{escape(self.tr('En cas de coupure'))}</b>"
+            f"<p>{escape(interruption_rule(self._config))}</p>"
+            f"<p>{contact_html(self._config)}</p>",
+            self._services.url_opener,
+            self._tasks,
+        )
+        trouble.setAccessibleName(self.tr("En cas de coupure, et contact"))
+        self.contact_label = trouble
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(24)
+        row.addWidget(during, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(trouble, 1, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    # --- behaviour ------------------------------------------------------------
+
+    def _copy(self, text: str, button: QPushButton, feedback: str) -> None:
+        """Copy, and say so on the button itself for a few seconds."""
+        QGuiApplication.clipboard().setText(text)
+        label = button.property("idle_text") or button.text()
+        button.setProperty("idle_text", label)  # a second click must not keep the feedback
+        button.setText(feedback)
+        button.setAccessibleDescription(feedback)
+        QTimer.singleShot(FEEDBACK_MS, button, lambda: button.setText(label))
+
+    def _copy_id(self) -> None:
+        self._copy(self._config.meeting_id, self.copy_id_button, self.tr("✓ Identifiant copié"))
+
+    def _copy_passcode(self) -> None:
+        self._copy(self._config.passcode, self.copy_passcode_button, self.tr("✓ Code copié"))
+
+    def display_name(self) -> str:
+        return normalize_name(self.name_edit.text())
+
+    def _on_name_edited(self, _text: str) -> None:
+        problem = name_problem(self.display_name())
+        valid = problem is None
+        self.join_button.setEnabled(valid)
+        self.web_button.setEnabled(valid)
+        if valid:
+            self.name_hint.setText(self.tr("Parfait : c'est ce nom que verront les participants."))
+        else:
+            self.name_hint.setText(name_advice(problem))
+
+    def _handler_known(self) -> bool | None:
+        result = self._controller.result("zoom")
+        if result is None:
+            return None
+        return bool(result.measures.get("handler_registered"))
+
+    def _on_check_finished(self, result) -> None:
+        if result.check_id == "zoom":
+            self._update_mode_text()
+
+    def _update_mode_text(self) -> None:
+        handler = self._handler_known()
+        # Without the app, the main button already opens the browser.
+        self.web_button.setVisible(handler is not False)
+        if handler is False:
+            self.mode_text.setText(
+                self.tr(
+                    "L'application Zoom n'est pas installée : la réunion s'ouvrira dans votre "
+                    "navigateur, et le code d'accès sera copié pour que vous le colliez."
+                )
+            )
+        elif handler:
+            self.mode_text.setText(self.tr("La réunion s'ouvrira dans l'application Zoom."))
+        else:
+            self.mode_text.setText("")
+
+    def _join_default(self) -> None:
+        if self.join_button.isEnabled():
+            self._join(force_web=False)
+
+    def _join_web(self) -> None:
+        self._join(force_web=True)
+
+    def _join(self, *, force_web: bool) -> None:
+        name = self.display_name()
+        if name_problem(name) is not None:
+            return
+        self._services.preferences.display_name = name
+        self.join_button.setEnabled(False)
+        self.web_button.setEnabled(False)
+        self._say(self.tr("Ouverture de la réunion…"))
+        known = self._handler_known()
+        has_zoom = "zoom" in self._controller.check_ids
+        config, opener = self._config, self._services.url_opener
+
+        def work() -> tuple[str, OpenOutcome]:
+            handler = known
+            if handler is None and has_zoom and not force_web:
+                # Still unknown: ask now, off the GUI thread.
+                handler = bool(
+                    run_check(self._controller.check("zoom")).measures.get("handler_registered")
+                )
+            if handler and not force_web:
+                return "app", opener.open(app_join_url(config.meeting_id, config.passcode, name))
+            return "web", opener.open(web_join_url(config.meeting_id))
+
+        self._tasks.run(work, self._on_opened, self._on_open_error)
+
+    def _say(self, text: str) -> None:
+        self.join_status.setText(text)
+        self.join_status.setVisible(bool(text))
+
+    def _on_opened(self, outcome: tuple[str, OpenOutcome]) -> None:
+        mode, result = outcome
+        self._on_name_edited(self.name_edit.text())
+        if not result.ok:
+            self._on_open_error(None)
+            return
+        self.joined_at = datetime.now().astimezone()
+        if mode == "web":
+            QGuiApplication.clipboard().setText(self._config.passcode)
+            self._say(
+                self.tr(
+                    "La réunion s'ouvre dans votre navigateur. Le code d'accès « {code} » est "
+                    "copié : collez-le (Ctrl+V) quand Zoom vous le demande."
+                ).format(code=self._config.passcode)
+            )
+        else:
+            self._say(self.tr("Zoom s'ouvre. Bonne séance ! Vous pouvez fermer cette fenêtre."))
+        self.joined.emit(mode)
+
+    def _on_open_error(self, _error: BaseException | None) -> None:
+        self._on_name_edited(self.name_edit.text())
+        self._say(
+            self.tr(
+                "Le lien n'a pas pu s'ouvrir. Ouvrez Zoom vous-même, choisissez « Rejoindre » "
+                "et saisissez l'identifiant et le code d'accès ci-dessus."
+            )
+        )

@@ -1,0 +1,24 @@
+"""What the window needs from the outside world, gathered so tests can swap each part."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from readiness.core.check import Check
+from readiness.core.config import SessionConfig
+from readiness.devices.url_opener import OpenOutcome
+from readiness.ui.preferences import Preferences
+
+
+class UrlOpener(Protocol):
+    def open(self, url: str) -> OpenOutcome: ...
+
+
+@dataclass
+class Services:
+    config: SessionConfig
+    preferences: Preferences
+    url_opener: UrlOpener
+    checks: Sequence[Check]
