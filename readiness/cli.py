@@ -195,7 +195,7 @@ def _join(args: argparse.Namespace, config) -> int:
 
 
 def _zoom_handler_present() -> bool:
-    from readiness.devices.zoom_client import zoom_finder_for
+    from readiness.devices.zoom import zoom_finder_for
 
     return zoom_finder_for().find().handler_registered
 

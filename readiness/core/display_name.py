@@ -25,6 +25,12 @@ class NameProblem(StrEnum):
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*[.]?$")
 
 
+def _is_initial(word: str) -> bool:
+    """ "M." or "M": one letter of a cased script (a single Chinese character is a name)."""
+    letters = word.rstrip(".")
+    return len(letters) == 1 and (word.endswith(".") or letters.upper() != letters.lower())
+
+
 def normalize_name(name: str) -> str:
     """Collapse white space and compose accents so "Me\u0301lissa" equals "Mélissa"."""
     return " ".join(unicodedata.normalize("NFC", name).split())
@@ -45,7 +51,7 @@ def name_problem(name: str) -> NameProblem | None:
     if not all(_WORD.match(word) for word in words):
         return NameProblem.SYMBOLS
     # "Jean-Pierre" alone is still a first name only; an initial ("M.") is not a surname.
-    real_words = [w for w in words if len(w.rstrip(".")) > 1]
+    real_words = [w for w in words if not _is_initial(w)]
     if len(words) < 2 or len(real_words) < 2:
         return NameProblem.SINGLE_WORD
     return None

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,6 +72,8 @@ class SystemUrlOpener:
             try:
                 returncode = process.wait(timeout=self.launch_wait_s)
             except subprocess.TimeoutExpired:
+                # Launched and still going: reap it whenever it ends, never a zombie.
+                threading.Thread(target=process.wait, name="reap-opener", daemon=True).start()
                 return OpenOutcome(True, "still running")
             if returncode != 0:
                 errors.seek(0)

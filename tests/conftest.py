@@ -1,0 +1,151 @@
+"""Shared fixtures: an isolated user environment, and real stand-ins on PATH."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: the tests' widgets are real, but drawn off screen.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_program(name: str) -> str:
+    """The path of a system program the test needs: in CI its absence fails, elsewhere skips."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (see README: system packages for the tests)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def write_script(path: Path, body: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own home, XDG folders and runtime dir: nothing of the host leaks in
+    (no user session.toml, no remembered name, no Zoom handler), and nothing is left behind."""
+    base = tmp_path_factory.mktemp("user")
+    names = {
+        "HOME": "home",
+        "XDG_CONFIG_HOME": "config",
+        "XDG_DATA_HOME": "data",
+        "XDG_STATE_HOME": "state",
+        "XDG_CACHE_HOME": "cache",
+        "XDG_CONFIG_DIRS": "config-dirs",
+        "XDG_DATA_DIRS": "data-dirs",
+        "XDG_RUNTIME_DIR": "runtime",
+    }
+    for variable, name in names.items():
+        path = base / name
+        path.mkdir()
+        monkeypatch.setenv(variable, str(path))
+    (base / "runtime").chmod(0o700)
+    (base / "data" / "applications").mkdir()
+    # A desktop name can make xdg-mime ask the desktop's own tools instead of the files.
+    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
+    monkeypatch.delenv("DESKTOP_SESSION", raising=False)
+    return base
+
+
+class UrlRecorder:
+    """A stand-in ``xdg-open`` first on PATH that writes down each URL it is asked to open."""
+
+    def __init__(self, bin_dir: Path, exit_code: int = 0):
+        self.log = bin_dir / "opened.txt"
+        write_script(
+            bin_dir / "xdg-open",
+            f'printf "%s\\n" "$1" >> "{self.log}"\n'
+            + ('echo "xdg-open: no method available" >&2\n' if exit_code else "")
+            + f"exit {exit_code}\n",
+        )
+
+    def urls(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        return self.log.read_text(encoding="utf-8").splitlines()
+
+    def wait_for(self, count: int = 1, timeout_s: float = 5.0) -> list[str]:
+        deadline = time.monotonic() + timeout_s
+        while len(self.urls()) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.urls()
+
+
+@pytest.fixture
+def url_recorder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UrlRecorder:
+    bin_dir = tmp_path / "stand-in-bin"
+    recorder = UrlRecorder(bin_dir)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return recorder
+
+
+@pytest.fixture
+def zoom_handler(isolated_user: Path, tmp_path: Path) -> Iterator[str]:
+    """Declares a stand-in Zoom as the ``zoommtg`` handler in the test's own XDG folders,
+    the way the Zoom installer does, so the real ``xdg-mime`` finds it."""
+    require_program("xdg-mime")
+    launcher = write_script(tmp_path / "zoom" / "ZoomLauncher", "exit 0\n")
+    desktop = isolated_user / "data" / "applications" / "Zoom.desktop"
+    desktop.write_text(
+        "[Desktop Entry]\nName=Zoom\nType=Application\n"
+        f"Exec={launcher} %U\nMimeType=x-scheme-handler/zoommtg;\n",
+        encoding="utf-8",
+    )
+    (isolated_user / "config" / "mimeapps.list").write_text(
+        "[Default Applications]\nx-scheme-handler/zoommtg=Zoom.desktop\n", encoding="utf-8"
+    )
+    yield "Zoom.desktop"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    """Builds the real main window around the default session and real checks, offscreen."""
+    from PySide6.QtCore import QSettings
+
+    from readiness.checks.zoom import ZoomCheck
+    from readiness.core.config import read_session_file
+    from readiness.devices.url_opener import SystemUrlOpener
+    from readiness.devices.zoom.linux import LinuxZoomFinder
+    from readiness.resources import resource
+    from readiness.ui.main_window import MainWindow
+    from readiness.ui.preferences import Preferences
+    from readiness.ui.services import Services
+
+    settings_file = tmp_path / "preferences.ini"
+    empty_root = tmp_path / "root"  # no /opt/zoom, snap or flatpak: only xdg-mime can tell
+    empty_root.mkdir(exist_ok=True)
+
+    windows: list[MainWindow] = []  # a test may keep only a page: keep its window alive
+
+    def make(*, start_checks: bool = True, config=None) -> MainWindow:
+        services = Services(
+            config=config or read_session_file(resource("session.toml")),
+            preferences=Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat)),
+            url_opener=SystemUrlOpener(),
+            checks=[ZoomCheck(LinuxZoomFinder(root=empty_root))],
+        )
+        window = MainWindow(services)
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        if start_checks:
+            window.start_checks()
+            qtbot.waitUntil(lambda: window.controller.result("zoom") is not None, timeout=10_000)
+        return window
+
+    return make

@@ -1,0 +1,144 @@
+"""The console entry point, run as the user runs it: the installed ``readiness`` script."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import UrlRecorder
+
+SCRIPT = Path(sys.executable).parent / "readiness"
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    assert SCRIPT.exists(), "the console script is installed by uv sync"
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def test_version() -> None:
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip().startswith("readiness ")
+
+
+def test_check_json_is_one_object_with_the_documented_shape(zoom_handler: str) -> None:
+    done = run("check", "--only", "zoom", "--json")
+    report = json.loads(done.stdout)  # exactly one JSON document, nothing else on stdout
+    assert set(report) == {"verdict", "started_at", "finished_at", "app_version", "checks"}
+    (check,) = report["checks"]
+    assert set(check) == {"id", "status", "title", "summary", "advice", "measures"}
+    assert check["id"] == "zoom"
+    assert check["measures"]["handler"] == zoom_handler
+    assert report["verdict"] == "ready"
+    assert done.returncode == 0
+
+
+def test_check_exit_code_follows_the_verdict_without_zoom() -> None:
+    done = run("check", "--only", "zoom", "--json")
+    report = json.loads(done.stdout)
+    assert report["verdict"] == "warnings"
+    assert report["checks"][0]["status"] == "warning"
+    assert done.returncode == 1
+
+
+def test_check_prints_a_french_summary_without_json(zoom_handler: str) -> None:
+    done = run("check")
+    assert done.returncode == 0
+    assert "[OK] Application Zoom" in done.stdout
+    assert "Bilan : Tout est prêt" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (
+            '[organisation]\nname = "X"\n[meeting]\nid = "12"\npasscode = "a"\n'
+            '[support]\nname = "Y"\nphone = "0102030405"\n',
+            "meeting.id",
+        ),
+        ("[meeting\n", "ligne 1"),
+        ("", "section [organisation]"),
+    ],
+)
+def test_a_malformed_config_gives_one_paragraph_and_exit_3(
+    tmp_path: Path, content: str, words: str
+) -> None:
+    path = tmp_path / "session.toml"
+    path.write_text(content, encoding="utf-8")
+    for args in (("check", "--config", str(path)), ("--config", str(path), "join", "--print-url")):
+        done = run(*args)
+        assert done.returncode == 3
+        assert done.stdout == ""
+        assert str(path) in done.stderr and words in done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().count("\n") == 0
+
+
+def test_a_config_found_in_the_users_folder_is_used(isolated_user: Path) -> None:
+    folder = isolated_user / "config" / "readiness"
+    folder.mkdir(parents=True)
+    text = (Path(__file__).parents[1] / "resources" / "session.toml").read_text(encoding="utf-8")
+    (folder / "session.toml").write_text(text.replace("659 515 5541", "111 222 3333"), "utf-8")
+    assert run("join", "--print-url", "--web").stdout.strip() == "https://zoom.us/j/1112223333"
+
+
+def test_unknown_check_or_option_is_a_bad_invocation() -> None:
+    done = run("check", "--only", "camera-of-the-future")
+    assert done.returncode == 3
+    assert "Vérification inconnue" in done.stderr
+    assert run("join", "--app", "--web").returncode == 3
+
+
+def test_join_print_url_web() -> None:
+    done = run("join", "--print-url", "--web")
+    assert (done.returncode, done.stdout) == (0, "https://zoom.us/j/6595155541\n")
+
+
+def test_join_print_url_app_with_name() -> None:
+    done = run("join", "--print-url", "--app", "--name", "Mélissa Brunet")
+    assert done.returncode == 0
+    assert done.stdout.strip() == (
+        "zoommtg://zoom.us/join?action=join&confno=6595155541"
+        "&pwd=Bienvenue%21&uname=M%C3%A9lissa%20Brunet"
+    )
+
+
+def test_join_refuses_a_single_word_name_with_the_reason() -> None:
+    done = run("join", "--print-url", "--name", "Mélissa")
+    assert done.returncode == 3
+    assert "prénom et votre nom" in done.stderr
+
+
+def test_join_without_flag_follows_handler_detection(zoom_handler: str) -> None:
+    assert run("join", "--print-url").stdout.startswith("zoommtg://")
+
+
+def test_join_without_flag_and_without_handler_uses_the_web() -> None:
+    assert run("join", "--print-url").stdout.strip() == "https://zoom.us/j/6595155541"
+
+
+def test_join_hands_the_url_to_xdg_open(url_recorder: UrlRecorder, zoom_handler: str) -> None:
+    done = run("join", "--name", "Mélissa Brunet")
+    assert done.returncode == 0
+    (url,) = url_recorder.urls()
+    assert url.startswith("zoommtg://zoom.us/join?action=join&confno=6595155541&pwd=Bienvenue%21")
+
+
+def test_join_on_the_web_tells_the_passcode(url_recorder: UrlRecorder) -> None:
+    done = run("join", "--web")
+    assert url_recorder.urls() == ["https://zoom.us/j/6595155541"]
+    assert "Bienvenue!" in done.stdout
+
+
+def test_join_when_the_opener_fails_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    UrlRecorder(tmp_path / "bin", exit_code=4)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    done = run("join", "--web")
+    assert done.returncode == 2
+    assert "https://zoom.us/j/6595155541" in done.stderr

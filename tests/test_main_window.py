@@ -1,0 +1,146 @@
+"""The wizard, clicked through offscreen."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from readiness.ui.help_dialog import HelpDialog
+from readiness.ui.status_style import BadgeState
+
+
+def test_steps_are_welcome_then_checks_then_join(make_window) -> None:
+    window = make_window()
+    assert [page.step_id for page in window.pages] == ["welcome", "zoom", "join"]
+    assert window.current_page().step_id == "welcome"
+    assert "5 minutes" in window.current_page().intro.text()
+    assert "Application Zoom" in window.current_page().steps.text()
+
+
+def test_next_and_back_walk_the_steps(make_window, qtbot) -> None:
+    window = make_window()
+    assert not window.back_button.isEnabled()
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.current_page().step_id == "zoom"
+    assert window.stack.currentIndex() == 1
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.current_page().step_id == "join"
+    assert window.next_button.isHidden()  # the join page is the end
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_page().step_id == "zoom"
+
+
+def test_keyboard_mnemonics_drive_the_wizard(make_window, qtbot) -> None:
+    window = make_window()
+    window.activateWindow()
+    # Through the window, as the platform delivers keys, so the shortcut map sees them.
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.current_page().step_id == "zoom", timeout=5000)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.current_page().step_id == "welcome", timeout=5000)
+
+
+def test_space_on_the_focused_button_moves_on(make_window, qtbot) -> None:
+    window = make_window()
+    window.next_button.setFocus()
+    qtbot.keyClick(window.next_button, Qt.Key.Key_Space)
+    assert window.current_page().step_id == "zoom"
+
+
+def test_sidebar_shows_the_zoom_status_with_a_word(make_window, zoom_handler: str) -> None:
+    window = make_window()
+    assert window.sidebar.state("zoom") is BadgeState.OK
+    item = window.sidebar.item(1)
+    assert item.text() == "Application Zoom\nBon"
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Application Zoom : Bon"
+    assert window.sidebar.state("welcome") is None
+
+
+def test_zoom_page_without_zoom_offers_the_download(make_window, qtbot, url_recorder) -> None:
+    window = make_window()
+    window.go_next()
+    page = window.current_page()
+    assert page.result_view.badge.word() == "À améliorer"
+    assert "n'est pas installée" in page.result_view.summary.text()
+    assert page.download_button.isVisible()
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    assert url_recorder.wait_for(1) == ["https://zoom.us/download"]
+
+
+def test_zoom_page_recheck_sees_a_newly_installed_zoom(
+    make_window, qtbot, isolated_user: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    window.go_next()
+    page = window.current_page()
+    assert window.sidebar.state("zoom") is BadgeState.WARNING
+    # The user installs Zoom while the app is open, then asks to check again.
+    launcher = tmp_path / "ZoomLauncher"
+    launcher.write_text("#!/bin/sh\n")
+    launcher.chmod(0o755)
+    (isolated_user / "data" / "applications" / "Zoom.desktop").write_text(
+        f"[Desktop Entry]\nType=Application\nName=Zoom\nExec={launcher} %U\n"
+        "MimeType=x-scheme-handler/zoommtg;\n"
+    )
+    qtbot.mouseClick(page.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sidebar.state("zoom") is BadgeState.OK, timeout=10_000)
+    assert page.download_button.isHidden()
+    assert "est installée" in page.result_view.summary.text()
+
+
+def test_help_dialog_shows_whom_to_call_and_the_five_minute_rule(make_window, qtbot) -> None:
+    window = make_window()
+    dialog = HelpDialog(window.services, window.tasks, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.contact.text()
+    assert "Sabrina PIDOLOT" in text
+    assert 'href="tel:0620151532"' in text
+    assert 'href="mailto:contact@optimocoaching.fr"' in text
+    labels = " ".join(label.text() for label in dialog.findChildren(type(dialog.contact).__base__))
+    assert "5 minutes" in labels
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
+
+
+def test_help_links_go_to_the_system_opener(make_window, qtbot, url_recorder) -> None:
+    window = make_window()
+    dialog = HelpDialog(window.services, window.tasks, window)
+    qtbot.addWidget(dialog)
+    dialog.contact.linkActivated.emit("tel:0620151532")
+    assert url_recorder.wait_for(1) == ["tel:0620151532"]
+
+
+def test_help_button_opens_the_dialog(make_window, qtbot) -> None:
+    window = make_window()
+    seen = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(100, close_it)
+    qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Besoin d'aide ?"]
+
+
+def test_a_bad_config_is_explained_in_a_dialog(qapp, tmp_path: Path) -> None:
+    from readiness.app import load_config_or_explain
+
+    bad = tmp_path / "session.toml"
+    bad.write_text("[meeting]\nid = 12\n", encoding="utf-8")
+    seen = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.close()
+
+    QTimer.singleShot(100, read_and_close)
+    assert load_config_or_explain(bad) is None
+    (text,) = seen
+    assert str(bad) in text and "section [organisation]" in text
