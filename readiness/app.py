@@ -95,7 +95,8 @@ def run_app(
     )
     window = MainWindow(services)
     window.show()
-    QTimer.singleShot(0, window.start_checks)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
+    # Once the window is up: the checks' threads must not slow its first paint.
+    QTimer.singleShot(0, window.start_checks)
     return app.exec()

@@ -2,78 +2,37 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING
 
-from readiness import __version__
 from readiness.core.i18n import translate
 
 EXIT_BAD_INVOCATION = 3
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with French errors and exit code 3 for a bad invocation."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(
-            EXIT_BAD_INVOCATION,
-            translate("Cli", "Erreur : {message}\nAide : readiness --help\n").format(
-                message=message
-            ),
-        )
+if TYPE_CHECKING:
+    import argparse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="readiness",
-        description=translate("Cli", "Prépare votre ordinateur à votre séance Zoom."),
-    )
-    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
-    config_help = translate("Cli", "fichier session.toml à utiliser à la place de celui par défaut")
-    parser.add_argument("--config", type=Path, metavar="FICHIER", help=config_help)
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
+def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None = None) -> int:
+    """``on_shown`` is passed to the window (the start-up benchmark uses it)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        # A double-click: straight to the window, without building the parser.
+        from readiness.app import run_app
 
-    check = commands.add_parser("check", help=translate("Cli", "vérifier sans ouvrir de fenêtre"))
-    check.add_argument(
-        "--only", metavar="ID[,ID...]", help=translate("Cli", "vérifications à faire")
-    )
-    check.add_argument(
-        "--json", action="store_true", help=translate("Cli", "résultat en JSON sur stdout")
-    )
-    # SUPPRESS: a subcommand's default must not hide a --config given before it.
-    check.add_argument(
-        "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
-    )
+        return run_app(on_shown=on_shown)
 
-    join = commands.add_parser("join", help=translate("Cli", "rejoindre la réunion Zoom"))
-    join.add_argument("--name", metavar='"Prénom Nom"', help=translate("Cli", "votre nom affiché"))
-    join.add_argument(
-        "--print-url", action="store_true", help=translate("Cli", "afficher le lien sans l'ouvrir")
-    )
-    how = join.add_mutually_exclusive_group()
-    how.add_argument(
-        "--app", action="store_true", help=translate("Cli", "ouvrir dans l'application Zoom")
-    )
-    how.add_argument(
-        "--web", action="store_true", help=translate("Cli", "ouvrir dans le navigateur")
-    )
-    join.add_argument(
-        "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
-    )
-    return parser
+    from readiness.cli_args import build_parser
 
-
-def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from readiness.app import run_app
 
-        return run_app(config_path=args.config)
+        return run_app(config_path=args.config, on_shown=on_shown)
 
     from readiness.logging_setup import setup_logging
 

@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
+from readiness.user_dirs import user_log_dir
+
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+MAX_BYTES = 1_000_000
 
 _installed: logging.Handler | None = None
 
 
-def log_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("readiness", appauthor=False))
+def _rotate(path: Path) -> None:
+    """Keep one previous log: rotating once at start is enough for an app run for minutes,
+    and avoids logging.handlers, slow to import."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            path.replace(path.with_suffix(".log.1"))
+    except OSError:
+        pass
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
-    """Attach a rotating file handler to the root logger; return the file, or None if unwritable."""
+    """Attach a file handler to the root logger; return the file, or None if unwritable."""
     global _installed
     root = logging.getLogger()
     root.setLevel(level)
     if _installed is not None:  # called again (tests, re-entry): replace, don't stack
         root.removeHandler(_installed)
         _installed.close()
-    path = log_dir() / "readiness.log"
+    path = user_log_dir() / "readiness.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        _rotate(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         # A read-only home must not stop the checks; only the log is lost.
         _installed = logging.NullHandler()

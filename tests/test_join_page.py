@@ -17,7 +17,7 @@ def type_name(page, text: str) -> None:
 
 
 def open_join_page(window):
-    window.sidebar.setCurrentRow(len(window.pages) - 1)
+    window.sidebar.setCurrentRow(len(window.steps) - 1)
     assert window.current_page() is window.join_page
     return window.join_page
 

@@ -12,7 +12,7 @@ from readiness.ui.status_style import BadgeState
 
 def test_steps_are_welcome_then_checks_then_join(make_window) -> None:
     window = make_window()
-    assert [page.step_id for page in window.pages] == ["welcome", "zoom", "join"]
+    assert [step.step_id for step in window.steps] == ["welcome", "zoom", "join"]
     assert window.current_page().step_id == "welcome"
     assert "5 minutes" in window.current_page().intro.text()
     assert "Application Zoom" in window.current_page().steps.text()

@@ -13,9 +13,9 @@ from readiness.core.check import Check
 
 def _zoom() -> Check:
     from readiness.checks.zoom import ZoomCheck
-    from readiness.devices.zoom import zoom_finder_for
+    from readiness.devices.zoom import SystemZoomFinder
 
-    return ZoomCheck(zoom_finder_for())
+    return ZoomCheck(SystemZoomFinder())
 
 
 FACTORIES: dict[str, Callable[[], Check]] = {

@@ -14,6 +14,7 @@ from typing import Any
 from readiness.core.contact import is_plausible_email, is_plausible_phone
 from readiness.core.i18n import translate
 from readiness.core.meeting import group_meeting_id, is_valid_passcode, normalize_meeting_id
+from readiness.user_dirs import user_config_dir
 
 log = logging.getLogger(__name__)
 
@@ -297,11 +298,9 @@ def default_locations(
     *, frozen: bool | None = None, executable: str | None = None
 ) -> tuple[Path | None, Path]:
     """Where to look besides ``--config``: beside the installed program, and the user's folder."""
-    import platformdirs  # only needed when no explicit file is given
-
     frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     beside = Path(executable or sys.executable).parent / FILE_NAME if frozen else None
-    user = Path(platformdirs.user_config_dir("readiness", appauthor=False)) / FILE_NAME
+    user = user_config_dir() / FILE_NAME
     return beside, user
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
-import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -55,6 +52,10 @@ class SystemUrlOpener:
         return OpenOutcome(True)
 
     def _run_opener(self, argv: list[str]) -> OpenOutcome:
+        import subprocess  # imported on first use, not during start-up
+        import tempfile
+        import threading
+
         # stderr goes to a file, not a pipe: a handler that outlives the wait
         # must not block, or die of SIGPIPE, on a pipe nobody reads any more.
         with tempfile.TemporaryFile() as errors:

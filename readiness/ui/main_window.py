@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -16,15 +19,20 @@ from PySide6.QtWidgets import (
 
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
-from readiness.ui.help_dialog import HelpDialog
 from readiness.ui.page import Page
-from readiness.ui.pages.join import JoinPage
 from readiness.ui.pages.welcome import WelcomePage
-from readiness.ui.pages.zoom import ZoomPage
 from readiness.ui.services import Services
 from readiness.ui.sidebar import StepSidebar
 from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Step:
+    step_id: str
+    title: str
+    #: Builds the page on first visit: start-up only pays for the welcome page.
+    build: Callable[[], Page]
 
 
 class MainWindow(QMainWindow):
@@ -41,12 +49,14 @@ class MainWindow(QMainWindow):
         self.controller.started.connect(self._on_check_started)
         self.controller.finished.connect(self._on_check_finished)
 
-        self.pages: list[Page] = self._build_pages()
+        self.steps: list[Step] = self._steps()
+        self._pages: dict[str, Page] = {}
         self.sidebar = StepSidebar()
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.sidebar.add_step(page.step_id, page.title, self._initial_state(page))
-            self.stack.addWidget(self._scrollable(page))
+        for step in self.steps:
+            state = BadgeState.PENDING if step.step_id in self.controller.check_ids else None
+            self.sidebar.add_step(step.step_id, step.title, state)
+            self.stack.addWidget(self._scrollable())
         self.sidebar.currentRowChanged.connect(self._go_to)
 
         self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))
@@ -75,36 +85,62 @@ class MainWindow(QMainWindow):
         self._current = -1
         self.sidebar.setCurrentRow(0)
 
-    def _build_pages(self) -> list[Page]:
-        check_titles = [check.title() for check in self.services.checks]
+    def _steps(self) -> list[Step]:
+        services, controller, tasks = self.services, self.controller, self.tasks
         join_title = self.tr("Rejoindre la séance")
-        pages: list[Page] = [WelcomePage(self.services.config, [*check_titles, join_title])]
-        if "zoom" in self.controller.check_ids:
-            pages.append(ZoomPage(self.controller, self.services.url_opener, self.tasks))
-        self.join_page = JoinPage(self.services, self.controller, self.tasks)
-        pages.append(self.join_page)
-        return pages
+        titles = [check.title() for check in services.checks] + [join_title]
 
-    def _initial_state(self, page: Page) -> BadgeState | None:
-        return BadgeState.PENDING if page.step_id in self.controller.check_ids else None
+        def welcome() -> Page:
+            return WelcomePage(services.config, titles)
+
+        def zoom() -> Page:
+            from readiness.ui.pages.zoom import ZoomPage
+
+            return ZoomPage(controller, services.url_opener, tasks)
+
+        def join() -> Page:
+            from readiness.ui.pages.join import JoinPage
+
+            return JoinPage(services, controller, tasks)
+
+        steps = [Step("welcome", self.tr("Bienvenue"), welcome)]
+        if "zoom" in controller.check_ids:
+            steps.append(Step("zoom", controller.check("zoom").title(), zoom))
+        steps.append(Step("join", join_title, join))
+        return steps
 
     @staticmethod
-    def _scrollable(page: Page) -> QScrollArea:
+    def _scrollable() -> QScrollArea:
         # Large text or a small screen must never hide a button off the window.
         area = QScrollArea()
-        area.setWidget(page)
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return area
 
+    def page(self, step_id: str) -> Page:
+        """The step's page, built on first use."""
+        page = self._pages.get(step_id)
+        if page is None:
+            index = next(i for i, step in enumerate(self.steps) if step.step_id == step_id)
+            page = self.steps[index].build()
+            self._pages[step_id] = page
+            area = self.stack.widget(index)
+            assert isinstance(area, QScrollArea)
+            area.setWidget(page)
+        return page
+
+    @property
+    def join_page(self):
+        return self.page("join")
+
     # --- navigation -------------------------------------------------------------
 
     def current_page(self) -> Page:
-        return self.pages[self._current]
+        return self.page(self.steps[self._current].step_id)
 
     def go_next(self) -> None:
-        if self._current < len(self.pages) - 1:
+        if self._current < len(self.steps) - 1:
             self.sidebar.setCurrentRow(self._current + 1)
 
     def go_back(self) -> None:
@@ -119,7 +155,7 @@ class MainWindow(QMainWindow):
         self._current = row
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
-        self.next_button.setVisible(row < len(self.pages) - 1)
+        self.next_button.setVisible(row < len(self.steps) - 1)
         self.current_page().entered()
 
     def start_checks(self) -> None:
@@ -128,6 +164,8 @@ class MainWindow(QMainWindow):
             self.controller.run("zoom")
 
     def show_help(self) -> None:
+        from readiness.ui.help_dialog import HelpDialog
+
         HelpDialog(self.services, self.tasks, self).exec()
 
     # --- status -----------------------------------------------------------------

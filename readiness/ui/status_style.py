@@ -6,6 +6,7 @@ Status is never shown by colour alone: each state has its own glyph and word.
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
@@ -100,6 +101,7 @@ def state_pixmap(state: BadgeState, size: int = 24, ratio: float = 1.0) -> QPixm
     return pixmap
 
 
+@cache
 def state_icon(state: BadgeState) -> QIcon:
     icon = QIcon()
     for size in (16, 24, 32, 48):

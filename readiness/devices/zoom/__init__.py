@@ -10,7 +10,7 @@ import sys
 
 from readiness.devices.zoom.model import ZoomFinder, ZoomInstall
 
-__all__ = ["ZoomFinder", "ZoomInstall", "zoom_finder_for"]
+__all__ = ["SystemZoomFinder", "ZoomFinder", "ZoomInstall", "zoom_finder_for"]
 
 
 def zoom_finder_for(platform: str = sys.platform) -> ZoomFinder:
@@ -25,3 +25,16 @@ def zoom_finder_for(platform: str = sys.platform) -> ZoomFinder:
     from readiness.devices.zoom.linux import LinuxZoomFinder
 
     return LinuxZoomFinder()
+
+
+class SystemZoomFinder:
+    """This OS's finder, chosen (and its module imported) on the first ``find``, which runs
+    on a worker thread: start-up does not pay for it."""
+
+    def __init__(self) -> None:
+        self._finder: ZoomFinder | None = None
+
+    def find(self) -> ZoomInstall:
+        if self._finder is None:
+            self._finder = zoom_finder_for()
+        return self._finder.find()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +41,8 @@ class ZoomFinder(Protocol):
 
 def run_command(argv: list[str], timeout_s: float, env: Mapping[str, str]) -> str | None:
     """The real Runner: stdout of ``argv``, or None on any failure."""
+    import subprocess  # imported here, in the check's thread, not during start-up
+
     try:
         completed = subprocess.run(
             argv,

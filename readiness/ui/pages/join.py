@@ -158,7 +158,6 @@ class JoinPage(Page):
         section = QVBoxLayout()
         self.qr_code = QrCodeWidget(side=150)
         self.qr_code.setAccessibleName(self.tr("Code QR du lien de la réunion"))
-        self.qr_code.set_text(web_join_url(self._config.meeting_id))
         caption = paragraph(
             self.tr(
                 "Plan B : scannez ce code avec votre téléphone ou votre tablette pour "
@@ -201,6 +200,10 @@ class JoinPage(Page):
         return box
 
     # --- behaviour ------------------------------------------------------------
+
+    def entered(self) -> None:
+        if not self.qr_code.text:  # built on first visit: the QR library is slow to import
+            self.qr_code.set_text(web_join_url(self._config.meeting_id))
 
     def _copy(self, text: str, button: QPushButton, feedback: str) -> None:
         """Copy, and say so on the button itself for a few seconds."""

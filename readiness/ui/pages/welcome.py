@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from readiness.core.config import SessionConfig
 from readiness.ui.page import Page, paragraph
@@ -25,10 +22,9 @@ class WelcomePage(Page):
             ).format(organisation=config.organisation),
             parent,
         )
-        steps = "".join(f"<li>{escape(title)}</li>" for title in step_titles)
-        self.steps = QLabel(self.tr("Nous allons voir ensemble :") + f"<ol>{steps}</ol>")
-        self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.steps.setWordWrap(True)
+        # Plain text, not an HTML list: the first page must show fast.
+        steps = "\n".join(f"    {n}. {title}" for n, title in enumerate(step_titles, start=1))
+        self.steps = paragraph(self.tr("Nous allons voir ensemble :") + "\n" + steps)
         self.body.addWidget(self.steps)
         self.body.addWidget(
             paragraph(
