@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from readiness.ui.help_dialog import HelpDialog
 from readiness.ui.status_style import BadgeState
@@ -98,8 +98,9 @@ def test_help_dialog_shows_whom_to_call_and_the_five_minute_rule(make_window, qt
     assert "Sabrina PIDOLOT" in text
     assert 'href="tel:0620151532"' in text
     assert 'href="mailto:contact@optimocoaching.fr"' in text
-    labels = " ".join(label.text() for label in dialog.findChildren(type(dialog.contact).__base__))
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "5 minutes" in labels
+    assert "même code d'accès" in labels  # plain text, no HTML entity shown
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.isVisible()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from readiness.ui.help_text import contact_html, interruption_rule
 from readiness.ui.link_label import LinkLabel
+from readiness.ui.page import paragraph
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
 
@@ -23,8 +22,7 @@ class HelpDialog(QDialog):
         intro.setWordWrap(True)
         self.contact = LinkLabel(contact_html(config), services.url_opener, tasks, self)
         self.contact.setAccessibleName(self.tr("Contact d'assistance"))
-        rule = QLabel(escape(interruption_rule(config)))
-        rule.setWordWrap(True)
+        rule = paragraph(interruption_rule(config))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
