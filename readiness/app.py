@@ -91,7 +91,7 @@ def run_app(
         config=loaded.config,
         preferences=Preferences.for_user(),
         url_opener=SystemUrlOpener(),
-        checks=build_checks(),
+        checks=build_checks(devices=loaded.config.devices),
     )
     window = MainWindow(services)
     window.show()

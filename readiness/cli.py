@@ -16,6 +16,8 @@ EXIT_BAD_INVOCATION = 3
 if TYPE_CHECKING:
     import argparse
 
+    from readiness.core.device_choice import DeviceChoice
+
 
 def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None = None) -> int:
     """``on_shown`` is passed to the window (the start-up benchmark uses it)."""
@@ -78,7 +80,7 @@ def _check(args: argparse.Namespace, config) -> int:
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return EXIT_BAD_INVOCATION
-    checks = build_checks(ids)
+    checks = build_checks(ids, _devices(args, config))
     started = datetime.now().astimezone()
     results = run_checks(checks)
     finished = datetime.now().astimezone()
@@ -87,6 +89,19 @@ def _check(args: argparse.Namespace, config) -> int:
     else:
         _print_summary(results)
     return verdict(results).exit_code
+
+
+def _devices(args: argparse.Namespace, config) -> DeviceChoice:
+    """The configuration's device choice, with what the command line says on top."""
+    from dataclasses import replace
+
+    overrides = {
+        "camera": args.camera,
+        "input_device": args.input_device,
+        "output_device": args.output_device,
+        "listen_s": args.duration,
+    }
+    return replace(config.devices, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def _print_json(data: dict) -> None:

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from readiness import __version__
 from readiness.cli import EXIT_BAD_INVOCATION
+from readiness.core.device_choice import MAX_LISTEN_S
 from readiness.core.i18n import translate
 
 
@@ -23,6 +24,20 @@ class _Parser(argparse.ArgumentParser):
                 message=message
             ),
         )
+
+
+def _listen_seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0.5 <= value <= MAX_LISTEN_S:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "une durée entre 0,5 et {max:g} secondes est attendue").format(
+                max=MAX_LISTEN_S
+            )
+        )
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--json", action="store_true", help=translate("Cli", "résultat en JSON sur stdout")
+    )
+    check.add_argument(
+        "--camera",
+        metavar="NUMÉRO_OU_FICHIER",
+        help=translate("Cli", "caméra à vérifier : numéro (0, 1, …) ou fichier vidéo"),
+    )
+    check.add_argument(
+        "--input-device", metavar="MICRO", help=translate("Cli", "micro : numéro ou nom")
+    )
+    check.add_argument(
+        "--output-device",
+        metavar="HAUT-PARLEURS",
+        help=translate("Cli", "haut-parleurs : numéro ou nom"),
+    )
+    check.add_argument(
+        "--duration",
+        type=_listen_seconds,
+        metavar="SECONDES",
+        help=translate("Cli", "durée d'écoute du micro, en secondes (3 par défaut)"),
     )
     # SUPPRESS: a subcommand's default must not hide a --config given before it.
     check.add_argument(

@@ -9,23 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from readiness.core.check import Check
+from readiness.core.device_choice import DeviceChoice
+
+#: Builds a check for the devices chosen (in session.toml, on the command line or in the app).
+Factory = Callable[[DeviceChoice], Check]
 
 
-def _zoom() -> Check:
+def _zoom(_devices: DeviceChoice) -> Check:
     from readiness.checks.zoom import ZoomCheck
     from readiness.devices.zoom import SystemZoomFinder
 
     return ZoomCheck(SystemZoomFinder())
 
 
-FACTORIES: dict[str, Callable[[], Check]] = {
+FACTORIES: dict[str, Factory] = {
     "zoom": _zoom,
 }
 
 CHECK_IDS: tuple[str, ...] = tuple(FACTORIES)
 
 
-def build_checks(ids: list[str] | None = None) -> list[Check]:
+def build_checks(ids: list[str] | None = None, devices: DeviceChoice | None = None) -> list[Check]:
     """The checks named by ``ids`` (all when None), in walkthrough order."""
     wanted = CHECK_IDS if ids is None else ids
-    return [FACTORIES[check_id]() for check_id in CHECK_IDS if check_id in wanted]
+    devices = devices or DeviceChoice()
+    return [FACTORIES[check_id](devices) for check_id in CHECK_IDS if check_id in wanted]

@@ -7,11 +7,12 @@ import re
 import sys
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from readiness.core.contact import is_plausible_email, is_plausible_phone
+from readiness.core.device_choice import DeviceChoice
 from readiness.core.i18n import translate
 from readiness.core.meeting import group_meeting_id, is_valid_passcode, normalize_meeting_id
 from readiness.user_dirs import user_config_dir
@@ -41,6 +42,7 @@ class SessionConfig:
     support: Contact
     escalate_after_minutes: int = 5
     accessibility: Contact = Contact(name="")
+    devices: DeviceChoice = field(default_factory=DeviceChoice)
 
     @property
     def meeting_id_grouped(self) -> str:
@@ -180,6 +182,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
     for name, required in (("organisation", True), ("meeting", True), ("support", True)):
         reader.section(name, required=required)
     reader.section("accessibility", required=False)
+    reader.section("devices", required=False)
 
     organisation = reader.text_value("organisation", "name", required=True)
     meeting_id = _meeting_id(reader, data["meeting"].get("id"))
@@ -187,6 +190,11 @@ def parse_session(text: str, path: Path) -> SessionConfig:
     support = _contact(reader, "support", required=True)
     escalate = _minutes(reader, data["support"].get("escalate_after_minutes", 5))
     accessibility = _contact(reader, "accessibility", required=False)
+    devices = DeviceChoice(
+        camera=_device(reader, "camera"),
+        input_device=_device(reader, "input_device"),
+        output_device=_device(reader, "output_device"),
+    )
     return SessionConfig(
         organisation=organisation,
         meeting_id=meeting_id,
@@ -194,6 +202,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         support=support,
         escalate_after_minutes=escalate,
         accessibility=accessibility,
+        devices=devices,
     )
 
 
@@ -260,6 +269,24 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
             translate("Config", "Indiquez au moins un téléphone (phone) ou un e-mail (email)."),
         )
     return Contact(name=name, phone=phone, email=email, role=role)
+
+
+def _device(reader: _Reader, key: str) -> str | None:
+    """A device index (number) or name (text); empty means the system's default."""
+    value = reader.data.get("devices", {}).get(key)
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str):
+        return value.strip() or None
+    raise reader.fail(
+        "devices",
+        key,
+        translate(
+            "Config", "Un numéro d'appareil (0, 1, …) ou un nom entre guillemets est attendu."
+        ),
+    )
 
 
 def _minutes(reader: _Reader, value: Any) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page
+from readiness.ui.pages import PAGE_BUILDERS, PageContext
 from readiness.ui.pages.welcome import WelcomePage
 from readiness.ui.services import Services
 from readiness.ui.sidebar import StepSidebar
@@ -86,26 +88,23 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
     def _steps(self) -> list[Step]:
-        services, controller, tasks = self.services, self.controller, self.tasks
+        services, controller = self.services, self.controller
+        context = PageContext(services, controller, self.tasks)
         join_title = self.tr("Rejoindre la séance")
         titles = [check.title() for check in services.checks] + [join_title]
 
         def welcome() -> Page:
             return WelcomePage(services.config, titles)
 
-        def zoom() -> Page:
-            from readiness.ui.pages.zoom import ZoomPage
-
-            return ZoomPage(controller, services.url_opener, tasks)
-
         def join() -> Page:
             from readiness.ui.pages.join import JoinPage
 
-            return JoinPage(services, controller, tasks)
+            return JoinPage(services, controller, self.tasks)
 
         steps = [Step("welcome", self.tr("Bienvenue"), welcome)]
-        if "zoom" in controller.check_ids:
-            steps.append(Step("zoom", controller.check("zoom").title(), zoom))
+        for check in services.checks:
+            build = PAGE_BUILDERS[check.id]
+            steps.append(Step(check.id, check.title(), partial(build, context)))
         steps.append(Step("join", join_title, join))
         return steps
 

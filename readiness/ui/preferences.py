@@ -31,3 +31,11 @@ class Preferences:
     def display_name(self, value: str) -> None:
         self._settings.setValue("join/display_name", value)
         self._settings.sync()
+
+    def device(self, kind: str) -> str:
+        """The camera, input or output device the user picked last ("" if none)."""
+        return self._text(f"devices/{kind}")
+
+    def set_device(self, kind: str, value: str) -> None:
+        self._settings.setValue(f"devices/{kind}", value)
+        self._settings.sync()

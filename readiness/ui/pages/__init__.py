@@ -1,1 +1,33 @@
-"""One page per step, named like its check in ``readiness.checks``."""
+"""One page per step, named like its check in ``readiness.checks``.
+
+``PAGE_BUILDERS`` maps a check id to the function that builds its page; each
+imports its module when called, so a page costs nothing until first visited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readiness.ui.check_controller import CheckController
+from readiness.ui.page import Page
+from readiness.ui.services import Services
+from readiness.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class PageContext:
+    services: Services
+    controller: CheckController
+    tasks: TaskRunner
+
+
+def _zoom(context: PageContext) -> Page:
+    from readiness.ui.pages.zoom import ZoomPage
+
+    return ZoomPage(context.controller, context.services.url_opener, context.tasks)
+
+
+PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
+    "zoom": _zoom,
+}
