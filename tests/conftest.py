@@ -132,12 +132,12 @@ def make_window(qtbot, tmp_path: Path):
 
     windows: list[MainWindow] = []  # a test may keep only a page: keep its window alive
 
-    def make(*, start_checks: bool = True, config=None) -> MainWindow:
+    def make(*, start_checks: bool = True, config=None, checks=None) -> MainWindow:
         services = Services(
             config=config or read_session_file(resource("session.toml")),
             preferences=Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat)),
             url_opener=SystemUrlOpener(),
-            checks=[ZoomCheck(LinuxZoomFinder(root=empty_root))],
+            checks=[*(checks or []), ZoomCheck(LinuxZoomFinder(root=empty_root))],
         )
         window = MainWindow(services)
         windows.append(window)

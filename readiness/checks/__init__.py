@@ -22,7 +22,16 @@ def _zoom(_devices: DeviceChoice) -> Check:
     return ZoomCheck(SystemZoomFinder())
 
 
+def _processes(_devices: DeviceChoice) -> Check:
+    from readiness.checks.processes import ProcessesCheck
+    from readiness.core.known_apps import load_known_apps
+    from readiness.devices.processes import ProcessScanner
+
+    return ProcessesCheck(ProcessScanner(), load_known_apps)
+
+
 FACTORIES: dict[str, Factory] = {
+    "processes": _processes,
     "zoom": _zoom,
 }
 

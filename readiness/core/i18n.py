@@ -15,12 +15,27 @@ from collections.abc import Callable
 Backend = Callable[[str, str], str]
 
 _backend: Backend | None = None
+_language = "fr"
 
 
-def install(backend: Backend | None) -> None:
-    """Route every later ``translate`` call through ``backend`` (None: identity)."""
-    global _backend
+def install(backend: Backend | None, language: str = "fr") -> None:
+    """Route every later ``translate`` call through ``backend`` (None: identity).
+
+    ``language`` picks the version of texts that come from data files
+    (known_apps.toml) rather than from the code.
+    """
+    global _backend, _language
     _backend = backend
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+def pick(texts: dict[str, str]) -> str:
+    """The text in the interface's language, else the French one (the source language)."""
+    return texts.get(_language) or texts.get("fr") or next(iter(texts.values()), "")
 
 
 def translate(context: str, text: str) -> str:

@@ -44,6 +44,10 @@ class CheckController(QObject):
         self.started.emit(check_id)
         self._tasks.run(lambda: run_check(self._checks[check_id]), self._on_finished)
 
+    def announce(self, check_id: str) -> None:
+        """A page started measuring by itself: badges show it as running."""
+        self.started.emit(check_id)
+
     def record(self, result: CheckResult) -> None:
         """A result found by a page itself (a live preview, a meter) rather than by ``run``."""
         self._on_finished(result)

@@ -28,6 +28,14 @@ def _zoom(context: PageContext) -> Page:
     return ZoomPage(context.controller, context.services.url_opener, context.tasks)
 
 
+def _processes(context: PageContext) -> Page:
+    from readiness.ui.pages.processes import ProcessesPage
+
+    check = context.controller.check("processes")
+    return ProcessesPage(check, context.controller, context.tasks)
+
+
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
+    "processes": _processes,
     "zoom": _zoom,
 }
