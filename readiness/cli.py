@@ -84,11 +84,46 @@ def _check(args: argparse.Namespace, config) -> int:
     started = datetime.now().astimezone()
     results = run_checks(checks)
     finished = datetime.now().astimezone()
+    if args.pdf is not None:
+        failure = _write_pdf(args, config, results, started, finished)
+        if failure:
+            print(failure, file=sys.stderr)
+            return EXIT_BAD_INVOCATION
     if args.json:
         _print_json(report_json(results, started, finished))
     else:
         _print_summary(results)
     return verdict(results).exit_code
+
+
+def _write_pdf(args: argparse.Namespace, config, results, started, finished) -> str | None:
+    """The quality report as a PDF, without a window; a French message if it fails."""
+    import os
+
+    from readiness.core.report import describe_os, quality_report
+
+    report = quality_report(
+        results,
+        started,
+        finished,
+        organisation=config.organisation,
+        display_name=args.name or "",
+        operating_system=describe_os(),
+    )
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: works without a display
+    from PySide6.QtGui import QGuiApplication
+
+    from readiness.ui.report_pdf import write_report_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    try:
+        write_report_pdf(report, args.pdf)
+    except OSError:
+        return translate(
+            "Cli",
+            "Le rapport n'a pas pu être enregistré dans « {path} » : choisissez un autre dossier.",
+        ).format(path=args.pdf)
+    return None
 
 
 def _devices(args: argparse.Namespace, config) -> DeviceChoice:

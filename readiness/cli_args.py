@@ -76,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDES",
         help=translate("Cli", "durée d'écoute du micro, en secondes (3 par défaut)"),
     )
+    check.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FICHIER",
+        help=translate("Cli", "enregistrer aussi le rapport en PDF dans ce fichier"),
+    )
+    check.add_argument(
+        "--name", metavar='"Prénom Nom"', help=translate("Cli", "votre nom, pour le rapport")
+    )
     # SUPPRESS: a subcommand's default must not hide a --config given before it.
     check.add_argument(
         "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS

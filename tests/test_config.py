@@ -1,3 +1,4 @@
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,31 @@ def test_default_locations_follow_the_platform(isolated_user: Path) -> None:
     assert user == isolated_user / "config" / "readiness" / "session.toml"
     not_frozen, _ = default_locations(frozen=False)
     assert not_frozen is None
+
+
+def test_an_optional_session_start_is_read(tmp_path: Path) -> None:
+    text = GOOD + "\n[session]\nstart = 2026-12-01T14:00:00\n"
+    config = read_session_file(write(tmp_path / "s.toml", text))
+    assert config.session_start == datetime(2026, 12, 1, 14, 0)
+    as_text = GOOD + '\n[session]\nstart = "2026-12-01 14:00"\n'
+    assert read_session_file(write(tmp_path / "t.toml", as_text)).session_start.hour == 14
+    assert read_session_file(resource("session.toml")).session_start is None
+
+
+def test_a_session_start_without_a_time_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        read_session_file(write(tmp_path / "s.toml", GOOD + "\n[session]\nstart = 2026-12-01\n"))
+    assert caught.value.key == "session.start"
+    assert "2026-12-01T14:00:00" in caught.value.message()
+
+
+def test_devices_can_be_chosen_in_the_file(tmp_path: Path) -> None:
+    text = GOOD + '\n[devices]\ncamera = 1\ninput_device = "USB Headset"\noutput_device = ""\n'
+    devices = read_session_file(write(tmp_path / "s.toml", text)).devices
+    assert (devices.camera, devices.input_device, devices.output_device) == (
+        "1",
+        "USB Headset",
+        None,
+    )
+    with pytest.raises(ConfigError, match=r"devices\.camera"):
+        read_session_file(write(tmp_path / "b.toml", GOOD + "\n[devices]\ncamera = true\n"))

@@ -12,7 +12,7 @@ from readiness.ui.status_style import BadgeState
 
 def test_steps_are_welcome_then_checks_then_join(make_window) -> None:
     window = make_window()
-    assert [step.step_id for step in window.steps] == ["welcome", "zoom", "join"]
+    assert [step.step_id for step in window.steps] == ["welcome", "zoom", "summary", "join"]
     assert window.current_page().step_id == "welcome"
     assert "5 minutes" in window.current_page().intro.text()
     assert "Application Zoom" in window.current_page().steps.text()
@@ -25,10 +25,12 @@ def test_next_and_back_walk_the_steps(make_window, qtbot) -> None:
     assert window.current_page().step_id == "zoom"
     assert window.stack.currentIndex() == 1
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
+    assert window.current_page().step_id == "summary"
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     assert window.current_page().step_id == "join"
     assert window.next_button.isHidden()  # the join page is the end
     qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
-    assert window.current_page().step_id == "zoom"
+    assert window.current_page().step_id == "summary"
 
 
 def test_keyboard_mnemonics_drive_the_wizard(make_window, qtbot) -> None:
@@ -145,3 +147,22 @@ def test_a_bad_config_is_explained_in_a_dialog(qapp, tmp_path: Path) -> None:
     assert load_config_or_explain(bad) is None
     (text,) = seen
     assert str(bad) in text and "section [organisation]" in text
+
+
+def test_welcome_counts_down_to_a_session_time_chosen_in_the_app(make_window, qtbot) -> None:
+    from datetime import datetime, timedelta
+
+    window = make_window()
+    page = window.current_page()
+    assert page.countdown.isHidden()  # no time known yet: nothing to say
+    qtbot.mouseClick(page.time_button, Qt.MouseButton.LeftButton)
+    start = (datetime.now() + timedelta(minutes=47)).replace(second=0, microsecond=0)
+    # Late in the evening the session falls on the next day, and the text gives the date.
+    expected = "5 minutes avant" if start.date() == datetime.now().date() else "prévue le"
+    page.time_edit.setDateTime(start)
+    assert page.countdown.isVisible()
+    assert expected in page.countdown.text()
+    assert window.services.preferences.session_start == start
+    # Remembered for next time.
+    again = make_window().current_page()
+    assert expected in again.countdown.text()

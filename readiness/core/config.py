@@ -8,6 +8,7 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ class SessionConfig:
     escalate_after_minutes: int = 5
     accessibility: Contact = Contact(name="")
     devices: DeviceChoice = field(default_factory=DeviceChoice)
+    session_start: datetime | None = None  # local time
 
     @property
     def meeting_id_grouped(self) -> str:
@@ -183,6 +185,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         reader.section(name, required=required)
     reader.section("accessibility", required=False)
     reader.section("devices", required=False)
+    reader.section("session", required=False)
 
     organisation = reader.text_value("organisation", "name", required=True)
     meeting_id = _meeting_id(reader, data["meeting"].get("id"))
@@ -195,6 +198,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         input_device=_device(reader, "input_device"),
         output_device=_device(reader, "output_device"),
     )
+    session_start = _session_start(reader, data.get("session", {}).get("start"))
     return SessionConfig(
         organisation=organisation,
         meeting_id=meeting_id,
@@ -203,6 +207,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         escalate_after_minutes=escalate,
         accessibility=accessibility,
         devices=devices,
+        session_start=session_start,
     )
 
 
@@ -269,6 +274,28 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
             translate("Config", "Indiquez au moins un téléphone (phone) ou un e-mail (email)."),
         )
     return Contact(name=name, phone=phone, email=email, role=role)
+
+
+def _session_start(reader: _Reader, value: Any) -> datetime | None:
+    """A TOML date and time (2026-12-01T14:00:00, with or without offset); "" means none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        # An offset means "that moment": show it in the computer's own time zone.
+        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str):
+        try:
+            return _session_start(reader, datetime.fromisoformat(value.strip()))
+        except ValueError:
+            pass  # explained below
+    # A date alone or a time alone is not enough to plan the session either.
+    raise reader.fail(
+        "session",
+        "start",
+        translate(
+            "Config", "Une date et une heure sont attendues, par exemple 2026-12-01T14:00:00."
+        ),
+    )
 
 
 def _device(reader: _Reader, key: str) -> str | None:

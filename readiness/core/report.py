@@ -20,3 +20,42 @@ def report_json(
         "app_version": __version__,
         "checks": [result.to_json() for result in results],
     }
+
+
+def quality_report(
+    results: Sequence[CheckResult],
+    started_at: datetime,
+    finished_at: datetime,
+    *,
+    organisation: str,
+    display_name: str,
+    operating_system: str,
+    joined_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The report for the quality file (Qualiopi): the ``check --json`` format, plus who,
+    where, and when the join button was used. No image and no sound, by construction."""
+    report = report_json(results, started_at, finished_at)
+    report.update(
+        organisation=organisation,
+        display_name=display_name,
+        operating_system=operating_system,
+        joined_at=joined_at.isoformat(timespec="seconds") if joined_at else None,
+    )
+    return report
+
+
+def describe_os() -> str:
+    """ "Windows 11 (10.0.22631)", "macOS 14.5", "Linux 6.1 (Debian GNU/Linux 12)"."""
+    import platform
+
+    system = platform.system()
+    if system == "Darwin":
+        return f"macOS {platform.mac_ver()[0]}".strip()
+    if system == "Windows":
+        return f"Windows {platform.release()} ({platform.version()})"
+    try:
+        pretty = platform.freedesktop_os_release().get("PRETTY_NAME", "")
+    except OSError:
+        pretty = ""
+    release = platform.release().split("-")[0]
+    return f"{system} {release}" + (f" ({pretty})" if pretty else "")

@@ -150,3 +150,15 @@ def close_processes(
         log.info("still running after %s: %s", "kill" if force else "terminate", still)
         return CloseOutcome.STILL_RUNNING
     return CloseOutcome.DENIED if denied else CloseOutcome.CLOSED
+
+
+def running_names() -> set[str]:
+    """Names of the running programs: a cheap look, for the watch during the session."""
+    import psutil
+
+    names = set()
+    for process in psutil.process_iter(["name"]):
+        name = process.info.get("name")
+        if name:
+            names.add(name)
+    return names

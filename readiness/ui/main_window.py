@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -27,6 +30,9 @@ from readiness.ui.services import Services
 from readiness.ui.sidebar import StepSidebar
 from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from readiness.ui.report_actions import ReportActions
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,9 @@ class MainWindow(QMainWindow):
         self.controller = CheckController(services.checks, self.tasks, self)
         self.controller.started.connect(self._on_check_started)
         self.controller.finished.connect(self._on_check_finished)
+        self.session_tray = None
+        self.started_at = datetime.now().astimezone()
+        self._report: ReportActions | None = None
 
         self.steps: list[Step] = self._steps()
         self._pages: dict[str, Page] = {}
@@ -94,19 +103,90 @@ class MainWindow(QMainWindow):
         titles = [check.title() for check in services.checks] + [join_title]
 
         def welcome() -> Page:
-            return WelcomePage(services.config, titles)
+            return WelcomePage(services.config, titles, services.preferences)
+
+        def summary() -> Page:
+            from readiness.ui.pages.summary import SummaryPage
+
+            return SummaryPage(services, controller, self.report)
 
         def join() -> Page:
             from readiness.ui.pages.join import JoinPage
+            from readiness.ui.session_tray import SessionTray
 
-            return JoinPage(services, controller, self.tasks)
+            page = JoinPage(services, controller, self.tasks)
+            # "Never runs without its tray icon": no notification area, no watch offered.
+            page.watch_box.setVisible(SessionTray.available())
+            page.joined.connect(self._on_joined)
+            return page
 
         steps = [Step("welcome", self.tr("Bienvenue"), welcome)]
         for check in services.checks:
             build = PAGE_BUILDERS[check.id]
             steps.append(Step(check.id, check.title(), partial(build, context)))
+        steps.append(Step("summary", self.tr("Bilan"), summary))
         steps.append(Step("join", join_title, join))
         return steps
+
+    def _on_joined(self, _mode: str) -> None:
+        join = self.join_page
+        if not (join.watch_box.isVisible() and join.watch_box.isChecked()):
+            return
+        if self.session_tray is None:
+            self.session_tray = self._make_tray()
+            self.session_tray.start()
+        QApplication.setQuitOnLastWindowClosed(False)  # the icon keeps watching
+        join.join_status.setText(
+            join.join_status.text()
+            + " "
+            + self.tr(
+                "L'application reste dans la zone de notification et vous prévient en cas "
+                "de coupure."
+            )
+        )
+
+    def _make_tray(self):
+        from readiness.core.connection_watch import ConnectionWatch
+        from readiness.devices.line_probe import LineProbe
+        from readiness.ui.connection_monitor import ConnectionMonitor
+        from readiness.ui.session_tray import SessionTray, quit_everything
+
+        minutes = self.services.config.escalate_after_minutes
+        monitor = ConnectionMonitor(
+            LineProbe(),
+            self.tasks,
+            watch=ConnectionWatch(escalate_after_s=minutes * 60),
+            parent=self,
+        )
+        opener = self.services.url_opener
+
+        def reopen() -> None:
+            url = self.join_page.last_url
+            if url:
+                self.tasks.run(lambda: opener.open(url), lambda _outcome: None)
+
+        def show_window() -> None:
+            self.showNormal()
+            self.raise_()
+            self.activateWindow()
+
+        tray = SessionTray(self.services, self.tasks, monitor, reopen, show_window, parent=self)
+        tray.quit_requested.connect(lambda: quit_everything(tray, self))
+        return tray
+
+    @property
+    def report(self) -> ReportActions:
+        if self._report is None:
+            from readiness.ui.report_actions import ReportActions
+
+            self._report = ReportActions(
+                self.services, self.controller, self.tasks, self._joined_at, self.started_at, self
+            )
+        return self._report
+
+    def _joined_at(self):
+        join = self._pages.get("join")
+        return getattr(join, "joined_at", None)
 
     @staticmethod
     def _scrollable() -> QScrollArea:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSettings
 
 
@@ -30,6 +32,29 @@ class Preferences:
     @display_name.setter
     def display_name(self, value: str) -> None:
         self._settings.setValue("join/display_name", value)
+        self._settings.sync()
+
+    @property
+    def watch_during_session(self) -> bool:
+        value = self._settings.value("session/watch", "true")
+        return str(value).lower() != "false"
+
+    @watch_during_session.setter
+    def watch_during_session(self, value: bool) -> None:
+        self._settings.setValue("session/watch", "true" if value else "false")
+        self._settings.sync()
+
+    @property
+    def session_start(self) -> datetime | None:
+        """The session time the user typed in the app, if any."""
+        try:
+            return datetime.fromisoformat(self._text("session/start"))
+        except ValueError:
+            return None
+
+    @session_start.setter
+    def session_start(self, value: datetime | None) -> None:
+        self._settings.setValue("session/start", value.isoformat() if value else "")
         self._settings.sync()
 
     def device(self, kind: str) -> str:

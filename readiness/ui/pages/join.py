@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -58,6 +59,7 @@ class JoinPage(Page):
         self._controller = controller
         self._tasks = tasks
         self.joined_at: datetime | None = None
+        self.last_url: str | None = None  # what was opened, to reopen after a cut
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
@@ -148,11 +150,20 @@ class JoinPage(Page):
         self.mode_text = paragraph()
         self.join_status = paragraph()
         self.join_status.setAccessibleName(self.tr("État de la connexion à la réunion"))
+        self.watch_box = QCheckBox(
+            self.tr("Pendant la séance, me prévenir si la connexion est coupée")
+        )
+        self.watch_box.setChecked(self._services.preferences.watch_during_session)
+        self.watch_box.toggled.connect(self._remember_watch)
         section.addLayout(buttons)
         section.addWidget(self.mode_text)
+        section.addWidget(self.watch_box)
         section.addWidget(self.join_status)
         self.join_status.hide()
         return section
+
+    def _remember_watch(self, checked: bool) -> None:
+        self._services.preferences.watch_during_session = checked
 
     def _qr_section(self) -> QVBoxLayout:
         section = QVBoxLayout()
@@ -278,7 +289,7 @@ class JoinPage(Page):
         has_zoom = "zoom" in self._controller.check_ids
         config, opener = self._config, self._services.url_opener
 
-        def work() -> tuple[str, OpenOutcome]:
+        def work() -> tuple[str, str, OpenOutcome]:
             handler = known
             if handler is None and has_zoom and not force_web:
                 # Still unknown: ask now, off the GUI thread.
@@ -286,8 +297,10 @@ class JoinPage(Page):
                     run_check(self._controller.check("zoom")).measures.get("handler_registered")
                 )
             if handler and not force_web:
-                return "app", opener.open(app_join_url(config.meeting_id, config.passcode, name))
-            return "web", opener.open(web_join_url(config.meeting_id))
+                url = app_join_url(config.meeting_id, config.passcode, name)
+                return "app", url, opener.open(url)
+            url = web_join_url(config.meeting_id)
+            return "web", url, opener.open(url)
 
         self._tasks.run(work, self._on_opened, self._on_open_error)
 
@@ -295,13 +308,14 @@ class JoinPage(Page):
         self.join_status.setText(text)
         self.join_status.setVisible(bool(text))
 
-    def _on_opened(self, outcome: tuple[str, OpenOutcome]) -> None:
-        mode, result = outcome
+    def _on_opened(self, outcome: tuple[str, str, OpenOutcome]) -> None:
+        mode, url, result = outcome
         self._on_name_edited(self.name_edit.text())
         if not result.ok:
             self._on_open_error(None)
             return
         self.joined_at = datetime.now().astimezone()
+        self.last_url = url
         if mode == "web":
             QGuiApplication.clipboard().setText(self._config.passcode)
             self._say(

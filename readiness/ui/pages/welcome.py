@@ -1,18 +1,27 @@
-"""« Bienvenue »: what will happen, and how long it takes."""
+"""« Bienvenue »: what will happen, how long it takes, and when the session starts."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from readiness.core.config import SessionConfig
+from readiness.core.session_time import countdown_text
 from readiness.ui.page import Page, paragraph
+from readiness.ui.preferences import Preferences
 
 
 class WelcomePage(Page):
     step_id = "welcome"
 
     def __init__(
-        self, config: SessionConfig, step_titles: list[str], parent: QWidget | None = None
+        self,
+        config: SessionConfig,
+        step_titles: list[str],
+        preferences: Preferences,
+        parent: QWidget | None = None,
     ):
         super().__init__(
             self.tr("Bienvenue"),
@@ -22,6 +31,27 @@ class WelcomePage(Page):
             ).format(organisation=config.organisation),
             parent,
         )
+        self._preferences = preferences
+        self._fixed_start = config.session_start  # the organisation's, when it gives one
+        self.countdown = paragraph()
+        font = self.countdown.font()
+        font.setBold(True)
+        self.countdown.setFont(font)
+        self.countdown.setAccessibleName(self.tr("Heure de la séance"))
+        self.time_button = QPushButton(self.tr("Indiquer l'&heure de ma séance"))
+        self.time_button.clicked.connect(self._choose_time)
+        self.time_button.setVisible(self._fixed_start is None)
+        self.time_edit = None
+        self._time_row = QHBoxLayout()
+        self._time_row.addWidget(self.time_button)
+        self._time_row.addStretch(1)
+        self.body.addWidget(self.countdown)
+        self.body.addLayout(self._time_row)
+        self._timer = QTimer(self)
+        self._timer.setInterval(20_000)
+        self._timer.timeout.connect(self.refresh_countdown)
+        self._timer.start()
+        self.refresh_countdown()
         # Plain text, not an HTML list: the first page must show fast.
         steps = "\n".join(f"    {n}. {title}" for n, title in enumerate(step_titles, start=1))
         self.steps = paragraph(self.tr("Nous allons voir ensemble :") + "\n" + steps)
@@ -36,3 +66,33 @@ class WelcomePage(Page):
             )
         )
         self.body.addStretch(1)
+
+    def start(self) -> datetime | None:
+        return self._fixed_start or self._preferences.session_start
+
+    def refresh_countdown(self, now: datetime | None = None) -> None:
+        start = self.start()
+        text = countdown_text(start, now or datetime.now()) if start else ""
+        self.countdown.setText(text)
+        self.countdown.setVisible(bool(text))
+
+    def _choose_time(self) -> None:
+        from PySide6.QtWidgets import QDateTimeEdit  # only when asked for
+
+        if self.time_edit is None:
+            proposal = self.start() or (datetime.now() + timedelta(hours=1)).replace(
+                minute=0, second=0, microsecond=0
+            )
+            self.time_edit = QDateTimeEdit(proposal)
+            self.time_edit.setCalendarPopup(True)
+            self.time_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+            self.time_edit.setAccessibleName(self.tr("Date et heure de la séance"))
+            self.time_edit.dateTimeChanged.connect(self._time_chosen)
+            self._time_row.insertWidget(1, self.time_edit)
+            self._time_chosen()
+        self.time_edit.setFocus()
+
+    def _time_chosen(self, *_args) -> None:
+        assert self.time_edit is not None
+        self._preferences.session_start = self.time_edit.dateTime().toPython()
+        self.refresh_countdown()

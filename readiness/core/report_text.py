@@ -1,0 +1,107 @@
+"""The quality report as a printable HTML page, and as a short e-mail body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from readiness.core.i18n import translate
+from readiness.core.measure_text import labelled_measures
+from readiness.core.result import Status, Verdict, verdict_title
+
+
+def _status_word(status: str) -> str:
+    words = {
+        Status.OK: translate("Report", "Bon"),
+        Status.WARNING: translate("Report", "À améliorer"),
+        Status.FAILED: translate("Report", "Problème"),
+        Status.SKIPPED: translate("Report", "Non vérifié"),
+    }
+    return words[Status(status)]
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "—"
+    moment = datetime.fromisoformat(iso)
+    return translate("Report", "le {date} à {time}").format(
+        date=moment.strftime("%d/%m/%Y"), time=moment.strftime("%H:%M")
+    )
+
+
+def report_html(report: dict[str, Any]) -> str:
+    t = escape
+    rows = []
+    for check in report["checks"]:
+        measures = "<br>".join(
+            f"{t(label)} : {t(value)}" for label, value in labelled_measures(check["measures"])
+        )
+        advice = "<br>".join(f"→ {t(line)}" for line in check["advice"])
+        rows.append(
+            "<tr>"
+            f"<td><b>{t(check['title'])}</b><br>{t(check['summary'])}</td>"
+            f"<td>{t(_status_word(check['status']))}</td>"
+            f"<td>{measures}</td><td>{advice}</td>"
+            "</tr>"
+        )
+    header = "".join(
+        f"<th>{t(text)}</th>"
+        for text in (
+            translate("Report", "Vérification"),
+            translate("Report", "Résultat"),
+            translate("Report", "Mesures"),
+            translate("Report", "À faire"),
+        )
+    )
+    facts = [
+        (translate("Report", "Organisme"), report.get("organisation", "")),
+        (translate("Report", "Participant"), report.get("display_name") or "—"),
+        (translate("Report", "Vérifications faites"), _when(report.get("finished_at"))),
+        (translate("Report", "Réunion rejointe"), _when(report.get("joined_at"))),
+        (translate("Report", "Ordinateur"), report.get("operating_system", "")),
+        (translate("Report", "Version de l'application"), report.get("app_version", "")),
+    ]
+    fact_rows = "".join(f"<tr><td>{t(k)}</td><td><b>{t(v)}</b></td></tr>" for k, v in facts)
+    title = translate("Report", "Vérification technique avant la séance")
+    overall = verdict_title(Verdict(report["verdict"]))
+    note = translate(
+        "Report",
+        "Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.",
+    )
+    return (
+        "<html><body style='font-family: sans-serif'>"
+        f"<h1>{t(title)}</h1>"
+        f"<table cellpadding='4'>{fact_rows}</table>"
+        f"<h2>{t(translate('Report', 'Bilan'))} : {t(overall)}</h2>"
+        f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
+        f"<tr>{header}</tr>{''.join(rows)}</table>"
+        f"<p><i>{t(note)}</i></p>"
+        "</body></html>"
+    )
+
+
+def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
+    """Plain text for a mailto: link, which cannot carry an attachment."""
+    lines = [
+        translate("Report", "Bonjour,"),
+        "",
+        translate("Report", "Voici le résultat de ma vérification technique avant la séance :"),
+        verdict_title(Verdict(report["verdict"])),
+        "",
+    ]
+    lines += [
+        f"- {check['title']} : {_status_word(check['status'])} — {check['summary']}"
+        for check in report["checks"]
+    ]
+    lines.append("")
+    if saved_at:
+        lines.append(
+            translate(
+                "Report",
+                "Le rapport complet est enregistré ici : {path} . Je le joins à ce message.",
+            ).format(path=saved_at)
+        )
+    if report.get("display_name"):
+        lines += ["", report["display_name"]]
+    return "\n".join(lines)

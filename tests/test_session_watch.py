@@ -1,0 +1,114 @@
+"""The watch during the session, against a real TCP server on 127.0.0.1 that comes and goes."""
+
+import socket
+import threading
+import time
+
+import pytest
+
+from readiness.core.connection_watch import ConnectionWatch, WatchEvent
+from readiness.devices.line_probe import LineProbe
+from readiness.ui.connection_monitor import ConnectionMonitor
+from readiness.ui.escalation_dialog import EscalationDialog
+from readiness.ui.tasks import TaskRunner
+
+
+class FlakyServer:
+    """Accepts connections on a fixed loopback port until stopped; can start again."""
+
+    def __init__(self) -> None:
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self._socket: socket.socket | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        server = socket.socket()
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", self.port))
+        server.listen()
+        server.settimeout(0.2)
+        self._socket = server
+        self._thread = threading.Thread(target=self._serve, args=(server,), daemon=True)
+        self._thread.start()
+
+    def _serve(self, server: socket.socket) -> None:
+        while self._socket is server:
+            try:
+                connection, _ = server.accept()
+                connection.close()
+            except (TimeoutError, OSError):
+                continue
+
+    def stop(self) -> None:
+        server, self._socket = self._socket, None
+        if server is not None:
+            server.close()
+        if self._thread is not None:
+            self._thread.join(2)
+
+
+@pytest.fixture
+def server():
+    flaky = FlakyServer()
+    flaky.start()
+    yield flaky
+    flaky.stop()
+
+
+def test_the_probe_sees_the_server_come_and_go(server) -> None:
+    probe = LineProbe("127.0.0.1", server.port, timeout_s=1.0)
+    assert probe()
+    server.stop()
+    assert not probe()
+    assert not LineProbe("no-such-host.invalid", 443, timeout_s=1.0)()
+
+
+def test_lost_and_back_are_reported_within_ten_seconds(qtbot, server) -> None:
+    monitor = ConnectionMonitor(
+        LineProbe("127.0.0.1", server.port, timeout_s=1.0), TaskRunner(), interval_ms=1000
+    )
+    monitor.start()
+    try:
+        qtbot.wait(1500)
+        server.stop()
+        stopped = time.monotonic()
+        with qtbot.waitSignal(monitor.lost, timeout=10_000):
+            pass
+        assert time.monotonic() - stopped < 10
+        server.start()
+        restarted = time.monotonic()
+        with qtbot.waitSignal(monitor.back, timeout=10_000):
+            pass
+        assert time.monotonic() - restarted < 10
+    finally:
+        monitor.stop()
+
+
+def test_escalation_after_five_minutes_with_an_injected_clock() -> None:
+    now = [1000.0]
+    watch = ConnectionWatch(escalate_after_s=300, clock=lambda: now[0])
+    assert watch.observe(True) == []
+    assert watch.observe(False) == []  # one lost probe is not a cut
+    assert watch.observe(False) == [WatchEvent.LOST]
+    now[0] += 299
+    assert watch.observe(False) == []
+    now[0] += 2
+    assert watch.observe(False) == [WatchEvent.ESCALATE]
+    now[0] += 60
+    assert watch.observe(False) == []  # said once
+    assert watch.observe(True) == [WatchEvent.BACK]
+    assert watch.online
+
+
+def test_the_escalation_dialog_shows_whom_to_call(make_window, qtbot) -> None:
+    window = make_window()
+    dialog = EscalationDialog(window.services, window.tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "plus de 5 minutes" in dialog.windowTitle() + " ".join(
+        label.text() for label in dialog.findChildren(type(dialog.contact).__mro__[1])
+    )
+    assert "tel:0620151532" in dialog.contact.text()
