@@ -42,3 +42,4 @@ class EscalationDialog(QDialog):
         layout.addWidget(advice)
         layout.addWidget(self.contact)
         layout.addWidget(buttons)
+        self.setMinimumWidth(480)
