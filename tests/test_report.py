@@ -23,10 +23,9 @@ def pdf_text(path: Path) -> str:
 
 
 def open_summary(make_window, qtbot):
+    # Processes are left unchecked here: on a busy machine their verdict would vary.
     window = make_window(checks=[ProcessesCheck(ProcessScanner(sample_s=0.3), load_known_apps)])
     window.services.preferences.display_name = "Mélissa Brunet"
-    window.controller.run("processes")
-    qtbot.waitUntil(lambda: window.controller.result("processes") is not None, timeout=10_000)
     window.sidebar.setCurrentRow(
         next(i for i, s in enumerate(window.steps) if s.step_id == "summary")
     )
@@ -73,6 +72,7 @@ def test_saving_through_the_dialog_writes_pdf_and_json(make_window, qtbot, tmp_p
     assert report["display_name"] == "Mélissa Brunet"
     assert report["verdict"] == "warnings"
     assert [c["id"] for c in report["checks"]] == ["processes", "zoom"]
+    assert report["checks"][0]["status"] == "skipped"  # not run: said, not left out
     assert report["organisation"] == "OF Optimo Coaching"
     assert report["joined_at"] is None
     assert "Rapport enregistré" in page.report_status.text()

@@ -22,6 +22,12 @@ def _zoom(_devices: DeviceChoice) -> Check:
     return ZoomCheck(SystemZoomFinder())
 
 
+def _camera(devices: DeviceChoice) -> Check:
+    from readiness.checks.camera import CameraCheck
+
+    return CameraCheck(devices.camera)
+
+
 def _processes(_devices: DeviceChoice) -> Check:
     from readiness.checks.processes import ProcessesCheck
     from readiness.core.known_apps import load_known_apps
@@ -31,6 +37,7 @@ def _processes(_devices: DeviceChoice) -> Check:
 
 
 FACTORIES: dict[str, Factory] = {
+    "camera": _camera,
     "processes": _processes,
     "zoom": _zoom,
 }

@@ -28,6 +28,12 @@ def _zoom(context: PageContext) -> Page:
     return ZoomPage(context.controller, context.services.url_opener, context.tasks)
 
 
+def _camera(context: PageContext) -> Page:
+    from readiness.ui.pages.camera import CameraPage
+
+    return CameraPage(context.services, context.controller, context.tasks)
+
+
 def _processes(context: PageContext) -> Page:
     from readiness.ui.pages.processes import ProcessesPage
 
@@ -36,6 +42,7 @@ def _processes(context: PageContext) -> Page:
 
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
+    "camera": _camera,
     "processes": _processes,
     "zoom": _zoom,
 }

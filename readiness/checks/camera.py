@@ -1,0 +1,344 @@
+"""Is there a camera, does it give an image, and is the face visible and well lit?
+
+The headless check opens the source (a camera index or a video file), looks at
+about two seconds of frames and judges them. The camera page judges its live
+preview with the same ``judge_*`` functions, so both say the same thing.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from readiness.core.face_finder import Framing
+from readiness.core.frame_analysis import SAMPLES_PER_S, CameraObservation, FrameAnalyser
+from readiness.core.i18n import translate
+from readiness.core.image_quality import Lighting
+from readiness.core.result import CheckResult, Status
+from readiness.devices.camera.capture import Capture, Source
+from readiness.devices.camera.model import CameraError, CameraProblem
+from readiness.devices.camera.probe import looks_like_path, resolve_source
+
+CHECK_ID = "camera"
+#: Seconds of frames looked at, once the first one has come.
+LOOK_S = 2.0
+#: Seconds the first frame may take (some cameras need a moment to start).
+FIRST_FRAME_S = 6.0
+
+
+def camera_title() -> str:
+    return translate("CameraCheck", "Caméra")
+
+
+class CameraCheck:
+    id = CHECK_ID
+    timeout_s = 25.0
+
+    def __init__(
+        self,
+        source: str | None = None,
+        *,
+        look_s: float = LOOK_S,
+        open_capture: Callable[[Source], Capture] = Capture,
+    ):
+        #: ``DeviceChoice.camera``: a device index ("0", the default), a video file path,
+        #: or (on Linux) a camera's name.
+        self.source = source or "0"
+        self._look_s = look_s
+        self._open_capture = open_capture
+
+    def title(self) -> str:
+        return camera_title()
+
+    def run(self) -> CheckResult:
+        source = resolve_source(self.source)
+        if isinstance(source, str) and not looks_like_path(source):
+            # A camera name that matches no camera this computer lists.
+            return judge_problem(CameraProblem.NOT_FOUND)
+        try:
+            capture = self._open_capture(source)
+        except CameraError as error:
+            return judge_problem(error.problem, is_file=isinstance(source, str))
+        with capture:
+            analyser = FrameAnalyser()
+            frames, fps, problem = self._look(capture, analyser)
+        observation = analyser.observation(fps)
+        if frames == 0 or observation is None:
+            if problem is None:
+                problem = CameraProblem.UNREADABLE if capture.is_file else CameraProblem.NO_FRAMES
+            return judge_problem(problem, is_file=capture.is_file)
+        return judge_camera(observation)
+
+    def _look(
+        self, capture: Capture, analyser: FrameAnalyser
+    ) -> tuple[int, float, CameraProblem | None]:
+        """Reads for ``look_s`` after the first frame, sampling a few frames per second."""
+        started = time.monotonic()
+        first = last = 0.0
+        frames = 0
+        next_sample = 0.0
+        while True:
+            now = time.monotonic()
+            if frames == 0 and now - started > FIRST_FRAME_S:
+                break
+            if frames and now - first >= self._look_s:
+                break
+            try:
+                image = capture.read()
+            except CameraError as error:
+                return frames, _rate(frames, first, last), error.problem
+            if image is None:
+                time.sleep(0.02)
+                continue
+            last = time.monotonic()
+            if frames == 0:
+                first = last
+            frames += 1
+            if last >= next_sample:
+                analyser.add(image)
+                next_sample = last + 1.0 / SAMPLES_PER_S
+        return frames, _rate(frames, first, last), None
+
+
+def _rate(frames: int, first: float, last: float) -> float:
+    return (frames - 1) / (last - first) if frames > 1 and last > first else 0.0
+
+
+# --- verdicts -------------------------------------------------------------------
+
+
+def observation_measures(observation: CameraObservation) -> dict[str, Any]:
+    face = observation.face
+    return {
+        "width": observation.width,
+        "height": observation.height,
+        "fps": round(observation.fps, 1),
+        "brightness": round(observation.brightness, 1),
+        "contrast": round(observation.contrast, 1),
+        "overexposed_pct": round(observation.clipped_share * 100, 1),
+        "faces": observation.faces,
+        "face_width_pct": round(face.width * 100, 1) if face else None,
+        "lighting": str(observation.lighting),
+        "framing": str(observation.framing) if observation.framing else None,
+        "frozen": observation.frozen,
+        "frames_analysed": observation.samples,
+    }
+
+
+def judge_camera(observation: CameraObservation) -> CheckResult:
+    """The verdict on what the frames showed: failed if black, warnings for light,
+    face and frozen image; framing tips never lower the status."""
+    findings: list[tuple[Status, str, tuple[str, ...]]] = []
+    lighting = observation.lighting
+    if lighting is Lighting.BLACK:
+        findings.append((Status.FAILED, *_black()))
+    elif lighting is not Lighting.GOOD:
+        findings.append((Status.WARNING, *_LIGHTING[lighting]()))
+    if observation.frozen:
+        findings.append((Status.WARNING, *_frozen()))
+    if lighting is not Lighting.BLACK and not observation.faces:
+        findings.append((Status.WARNING, *_no_face(observation.uniform)))
+    tips = _framing_tips(observation.framing)
+    measures = observation_measures(observation)
+    title = camera_title()
+    if not findings:
+        summary = translate(
+            "CameraCheck", "Bonne image : votre visage est visible et bien éclairé."
+        )
+        return CheckResult(CHECK_ID, Status.OK, title, summary, tips, measures)
+    status = Status.FAILED if findings[0][0] is Status.FAILED else Status.WARNING
+    summary = " ".join(text for _, text, _ in findings[:2])
+    advice: list[str] = []
+    for _, _, lines in findings:
+        advice.extend(line for line in lines if line not in advice)
+    return CheckResult(CHECK_ID, status, title, summary, (*advice, *tips), measures)
+
+
+def _black() -> tuple[str, tuple[str, ...]]:
+    return translate("CameraCheck", "L'image est toute noire."), (
+        translate(
+            "CameraCheck",
+            "Ouvrez le cache de la caméra (le petit volet au-dessus de l'écran) "
+            "ou retirez ce qui couvre l'objectif.",
+        ),
+        translate(
+            "CameraCheck",
+            "Si votre clavier a une touche avec une caméra barrée, appuyez dessus.",
+        ),
+    )
+
+
+def _dark() -> tuple[str, tuple[str, ...]]:
+    return translate("CameraCheck", "L'image est trop sombre."), (
+        translate(
+            "CameraCheck",
+            "Allumez une lampe placée devant vous, derrière l'écran, qui éclaire votre visage.",
+        ),
+    )
+
+
+def _overexposed() -> tuple[str, tuple[str, ...]]:
+    return translate("CameraCheck", "L'image est trop claire (surexposée)."), (
+        translate(
+            "CameraCheck",
+            "Évitez le soleil direct sur vous ou sur la caméra : fermez un peu le rideau.",
+        ),
+    )
+
+
+def _backlit() -> tuple[str, tuple[str, ...]]:
+    return translate("CameraCheck", "Vous êtes à contre-jour : votre visage reste sombre."), (
+        translate(
+            "CameraCheck",
+            "Évitez d'avoir une fenêtre derrière vous : tournez-vous vers elle, "
+            "ou fermez le rideau et allumez une lampe devant vous.",
+        ),
+    )
+
+
+_LIGHTING: dict[Lighting, Callable[[], tuple[str, tuple[str, ...]]]] = {
+    Lighting.DARK: _dark,
+    Lighting.OVEREXPOSED: _overexposed,
+    Lighting.BACKLIT: _backlit,
+}
+
+
+def _frozen() -> tuple[str, tuple[str, ...]]:
+    return translate("CameraCheck", "L'image ne bouge pas."), (
+        translate(
+            "CameraCheck",
+            "Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur) : "
+            "fermez-la, puis vérifiez à nouveau.",
+        ),
+    )
+
+
+def _no_face(uniform: bool) -> tuple[str, tuple[str, ...]]:
+    advice = [
+        translate("CameraCheck", "Placez-vous face à la caméra, le visage bien en vue."),
+    ]
+    if uniform:
+        advice.append(
+            translate(
+                "CameraCheck",
+                "Vérifiez que rien ne couvre l'objectif (cache, autocollant, doigt).",
+            )
+        )
+    return translate("CameraCheck", "Aucun visage n'est visible."), tuple(advice)
+
+
+def _framing_tips(framing: Framing | None) -> tuple[str, ...]:
+    if framing is Framing.TOO_FAR:
+        return (translate("CameraCheck", "Approchez-vous un peu de l'écran."),)
+    if framing is Framing.OFF_CENTRE:
+        return (translate("CameraCheck", "Placez-vous au milieu de l'image."),)
+    if framing is Framing.TOO_LOW:
+        return (
+            translate(
+                "CameraCheck",
+                "Surélevez l'ordinateur (sur quelques livres) pour avoir la caméra "
+                "à hauteur des yeux.",
+            ),
+        )
+    return ()
+
+
+# --- when there is no image at all ------------------------------------------------
+
+
+def judge_problem(
+    problem: CameraProblem, *, is_file: bool = False, platform: str = sys.platform
+) -> CheckResult:
+    """The verdict when the camera gives no image: always failed, with what to do."""
+    summary, advice = _problem_text(problem, is_file, platform)
+    return CheckResult(
+        CHECK_ID,
+        Status.FAILED,
+        camera_title(),
+        summary,
+        advice,
+        {"problem": str(problem), "faces": 0},
+    )
+
+
+def _close_others() -> str:
+    return translate(
+        "CameraCheck",
+        "Fermez les applications qui peuvent utiliser la caméra (Zoom, Teams, Skype, "
+        "un onglet de navigateur en visio), puis vérifiez à nouveau.",
+    )
+
+
+def permission_advice(platform: str = sys.platform) -> str:
+    if platform == "darwin":
+        return translate(
+            "CameraCheck",
+            "Ouvrez Réglages Système > Confidentialité et sécurité > Caméra, "
+            "et autorisez « Préparer ma séance ».",
+        )
+    if platform == "win32":
+        return translate(
+            "CameraCheck",
+            "Ouvrez Paramètres > Confidentialité et sécurité > Caméra, et activez "
+            "« Accès à la caméra » et « Autoriser les applications de bureau à accéder "
+            "à votre caméra ».",
+        )
+    return translate(
+        "CameraCheck",
+        "Votre compte n'a pas le droit d'utiliser la caméra : demandez à la personne "
+        "qui gère cet ordinateur de vous ajouter au groupe « video ».",
+    )
+
+
+def _problem_text(
+    problem: CameraProblem, is_file: bool, platform: str
+) -> tuple[str, tuple[str, ...]]:
+    retry = translate(
+        "CameraCheck",
+        "Sans caméra, vous pourrez suivre la séance, mais votre consultante ne vous verra "
+        "pas : prévenez-la.",
+    )
+    if is_file and problem is CameraProblem.NOT_FOUND:
+        return translate("CameraCheck", "Le fichier vidéo est introuvable."), (
+            translate("CameraCheck", "Vérifiez le chemin du fichier indiqué."),
+        )
+    if is_file and problem in (CameraProblem.UNREADABLE, CameraProblem.NO_FRAMES):
+        return translate("CameraCheck", "Ce fichier vidéo ne peut pas être lu."), (
+            translate("CameraCheck", "Indiquez une vidéo enregistrée en AVI ou MP4."),
+        )
+    if problem is CameraProblem.NOT_FOUND:
+        return translate("CameraCheck", "Aucune caméra n'a été trouvée."), (
+            translate(
+                "CameraCheck",
+                "Branchez votre webcam (ou vérifiez qu'elle est activée), puis vérifiez à nouveau.",
+            ),
+            retry,
+        )
+    if problem is CameraProblem.BUSY:
+        return translate("CameraCheck", "La caméra est déjà utilisée par une autre application."), (
+            _close_others(),
+        )
+    if problem is CameraProblem.PERMISSION_DENIED:
+        return translate("CameraCheck", "L'accès à la caméra est refusé."), (
+            permission_advice(platform),
+        )
+    if problem is CameraProblem.DISCONNECTED:
+        return translate("CameraCheck", "La caméra s'est déconnectée."), (
+            translate(
+                "CameraCheck",
+                "Rebranchez-la ou vérifiez son câble : l'image reviendra d'elle-même.",
+            ),
+        )
+    if problem is CameraProblem.NO_FRAMES:
+        return translate("CameraCheck", "La caméra ne donne aucune image."), (
+            _close_others(),
+            translate("CameraCheck", "Si c'est une webcam USB, débranchez-la et rebranchez-la."),
+        )
+    # UNAVAILABLE: the system did not say whether it is missing, busy or refused.
+    return translate("CameraCheck", "La caméra n'a pas pu être ouverte."), (
+        _close_others(),
+        permission_advice(platform),
+        retry,
+    )

@@ -1,0 +1,289 @@
+"""The camera page, offscreen with real widgets, fed by real video files through OpenCV."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+
+from camera_media import write_variant, write_video
+from readiness.core.device_choice import DeviceChoice
+from readiness.core.result import Status
+from readiness.devices.camera import CameraInfo, GrabberState, list_cameras
+from readiness.ui.status_style import BadgeState
+
+
+@pytest.fixture
+def camera_page(qtbot, tmp_path: Path):
+    """Builds the real page around the default session, with its camera set to ``camera``
+    (a video file) and the camera list read from ``sysfs`` (by default one that lists none,
+    so a webcam on the test machine never takes part)."""
+    from readiness.core.config import read_session_file
+    from readiness.devices.url_opener import SystemUrlOpener
+    from readiness.resources import resource
+    from readiness.ui.check_controller import CheckController
+    from readiness.ui.pages.camera import CameraPage
+    from readiness.ui.preferences import Preferences
+    from readiness.ui.services import Services
+    from readiness.ui.tasks import TaskRunner
+
+    pages = []
+    no_video4linux = tmp_path / "sys-class-video4linux"
+
+    def make(camera: Path | None = None, *, lister=None, enter: bool = True) -> CameraPage:
+        config = read_session_file(resource("session.toml"))
+        services = Services(
+            config=replace(config, devices=DeviceChoice(camera=str(camera) if camera else None)),
+            preferences=Preferences(
+                QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
+            ),
+            url_opener=SystemUrlOpener(),
+            checks=[],
+        )
+        tasks = TaskRunner()
+        controller = CheckController([], tasks)
+        page = CameraPage(
+            services,
+            controller,
+            tasks,
+            lister=lister or (lambda: list_cameras(sysfs=no_video4linux)),
+        )
+        page.controller = controller  # for the tests: what the page recorded
+        qtbot.addWidget(page)
+        page.resize(1000, 560)
+        page.show()
+        if enter:
+            page.entered()
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.left()
+
+
+def recorded(page):
+    return page.controller.result("camera")
+
+
+def wait_for_status(qtbot, page, status: Status, timeout: int = 10_000):
+    qtbot.waitUntil(
+        lambda: recorded(page) is not None and recorded(page).status is status, timeout=timeout
+    )
+    return recorded(page)
+
+
+# (status, badge word, faces, a word of the summary) for each video.
+EXPECTED = {
+    "good": (Status.OK, "Bon", 1, "Bonne image"),
+    "dark": (Status.WARNING, "À améliorer", 1, "trop sombre"),
+    "overexposed": (Status.WARNING, "À améliorer", 0, "trop claire"),
+    "backlit": (Status.WARNING, "À améliorer", 1, "contre-jour"),
+    "black": (Status.FAILED, "Problème", 0, "noire"),
+    "no_face": (Status.WARNING, "À améliorer", 0, "Aucun visage"),
+    "frozen": (Status.WARNING, "À améliorer", 1, "ne bouge pas"),
+}
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_each_video_gives_its_verdict_on_the_page(camera_page, qtbot, tmp_path, name) -> None:
+    status, word, faces, words = EXPECTED[name]
+    page = camera_page(write_variant(tmp_path, name))
+    result = wait_for_status(qtbot, page, status)
+    assert words in result.summary
+    assert page.result_view.badge.word() == word
+    assert words in page.result_view.summary.text()
+    measures = result.measures
+    assert (measures["width"], measures["height"]) == (640, 360)
+    assert measures["faces"] == faces
+    assert 20 <= measures["fps"] <= 36
+    assert "640 × 360" in page.details.text()
+    if status is not Status.OK:
+        assert page.result_view.advice.isVisible()
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 5, timeout=5000)
+
+
+def test_the_preview_is_mirrored_like_zoom_shows_it(camera_page, qtbot, tmp_path) -> None:
+    import numpy as np
+
+    # Left half dark, right half light: mirrored, the preview shows light on the left.
+    frame = np.zeros((360, 640, 3), np.uint8)
+    frame[:, 320:] = 220
+    page = camera_page(write_video(tmp_path / "halves.avi", [frame] * 10))
+    qtbot.waitUntil(lambda: page.preview.current_image() is not None, timeout=5000)
+    image = page.preview.current_image()
+    left = image.pixelColor(image.width() // 8, image.height() // 2).value()
+    right = image.pixelColor(image.width() * 7 // 8, image.height() // 2).value()
+    assert left > 180 and right < 40
+
+
+def test_no_camera_says_so_and_what_to_do(camera_page, qtbot) -> None:
+    page = camera_page()
+    result = wait_for_status(qtbot, page, Status.FAILED)
+    assert result.measures["problem"] == "not_found"
+    assert "Aucune caméra" in page.result_view.summary.text()
+    assert "Branchez" in page.result_view.advice.text()
+    assert page.preview.message() == "Aucune caméra"
+    assert "Rechercher les caméras" in page.retry_hint.text()
+    assert page.grabber is None  # nothing to open
+    assert not page.picker.isEnabled()
+
+
+def test_a_camera_plugged_in_later_is_found_by_searching_again(camera_page, qtbot, tmp_path):
+    cameras: list[CameraInfo] = []
+    page = camera_page(lister=lambda: list(cameras))
+    wait_for_status(qtbot, page, Status.FAILED)
+    video = write_variant(tmp_path, "good")
+    cameras.append(CameraInfo(str(video), "Webcam USB"))
+    qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    wait_for_status(qtbot, page, Status.OK)
+    assert page.picker.currentText() == "Webcam USB"
+
+
+def test_the_chosen_camera_is_remembered(camera_page, qtbot, tmp_path) -> None:
+    good = write_variant(tmp_path, "good")
+    dark = write_variant(tmp_path, "dark")
+    cameras = [CameraInfo(str(good), "Caméra 1"), CameraInfo(str(dark), "Caméra 2")]
+    page = camera_page(lister=lambda: cameras)
+    wait_for_status(qtbot, page, Status.OK)
+    assert page.picker.isEnabled() and page.picker.count() == 2
+    page.picker.setCurrentIndex(1)
+    wait_for_status(qtbot, page, Status.WARNING)
+    page.left()
+    again = camera_page(lister=lambda: cameras)
+    qtbot.waitUntil(lambda: again.picker.count() == 2, timeout=5000)
+    assert again.picker.currentText() == "Caméra 2"
+    assert again.selected_source() == str(dark)
+
+
+def test_the_page_says_frames_stay_in_memory(camera_page) -> None:
+    page = camera_page(enter=False)
+    text = page.privacy.text()
+    assert "rien n'est enregistré ni envoyé" in text
+
+
+def open_descriptors_to(path: Path) -> list[str]:
+    found = []
+    for entry in Path("/proc/self/fd").iterdir():
+        try:
+            if os.readlink(entry) == str(path):
+                found.append(entry.name)
+        except OSError:
+            continue
+    return found
+
+
+def test_leaving_the_page_stops_the_preview_and_frees_the_camera(camera_page, qtbot, tmp_path):
+    video = write_variant(tmp_path, "good")
+    page = camera_page(video)
+    wait_for_status(qtbot, page, Status.OK)
+    grabber = page.grabber
+    assert grabber is not None and grabber.running
+    assert open_descriptors_to(video), "the video is open while previewed"
+    page.left()
+    assert page.grabber is None
+    # Released at once (within a frame; a second at most on a loaded machine): free for Zoom.
+    qtbot.waitUntil(lambda: not grabber.running and open_descriptors_to(video) == [], timeout=1000)
+    drawn = page.preview.frames_drawn
+    qtbot.wait(300)
+    assert page.preview.frames_drawn == drawn
+    page.entered()  # coming back starts it again
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > drawn, timeout=5000)
+
+
+def test_a_camera_unplugged_during_the_preview_comes_back(camera_page, qtbot, tmp_path) -> None:
+    # The file plays on a loop; deleted, it ends like an unplugged camera (as /dev/video0
+    # disappears), and written again it comes back like a camera plugged in again.
+    video = write_variant(tmp_path, "good", seconds=0.5)
+    page = camera_page(video)
+    wait_for_status(qtbot, page, Status.OK)
+    video.unlink()
+    result = wait_for_status(qtbot, page, Status.FAILED)
+    assert result.measures["problem"] == "disconnected"
+    assert "déconnectée" in page.result_view.summary.text()
+    assert page.preview.message() == "Caméra déconnectée"
+    assert "d'elle-même" in page.retry_hint.text()
+    assert page.grabber.status.state is GrabberState.LOST
+    write_variant(tmp_path, "good", seconds=0.5)
+    wait_for_status(qtbot, page, Status.OK)
+    assert page.preview.message() == ""
+    assert page.retry_hint.isHidden()
+
+
+def test_the_gui_thread_keeps_turning_during_the_preview(camera_page, qtbot, tmp_path) -> None:
+    """A 20 ms timer keeps firing on time while a 1280x720, 30 fps source is previewed."""
+    video = write_variant(tmp_path, "good", seconds=1.0, size=(1280, 720))
+    page = camera_page(video)
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 0, timeout=5000)
+    clock = QElapsedTimer()
+    intervals: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        intervals.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(20)
+    timer.timeout.connect(tick)
+    drawn_before = page.preview.frames_drawn
+    clock.start()
+    timer.start()
+    started = time.monotonic()
+    qtbot.wait(2000)
+    timer.stop()
+    elapsed = time.monotonic() - started
+    drawn = page.preview.frames_drawn - drawn_before
+    intervals.sort()
+    assert len(intervals) >= 0.85 * elapsed * 1000 / 20
+    assert statistics.median(intervals) < 24
+    assert intervals[int(0.95 * len(intervals))] < 45
+    assert drawn / elapsed >= 20  # and the preview did run meanwhile
+
+
+def test_the_sidebar_badge_follows_the_page(camera_page, qtbot, tmp_path) -> None:
+    page = camera_page(write_variant(tmp_path, "dark"))
+    seen: list[Status] = []
+    page.controller.finished.connect(lambda result: seen.append(result.status))
+    wait_for_status(qtbot, page, Status.WARNING)
+    assert BadgeState.of(recorded(page).status) is BadgeState.WARNING
+    count = len(seen)
+    qtbot.wait(1000)  # the same verdict again and again is not recorded again
+    assert len(seen) == count
+
+
+def test_a_busy_gui_thread_gets_the_newest_frame_not_a_queue(camera_page, qtbot, tmp_path):
+    page = camera_page(write_variant(tmp_path, "good"))
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 3, timeout=5000)
+    drawn, wakeups = page.preview.frames_drawn, page.preview.wakeups
+    time.sleep(0.5)  # the GUI thread is busy elsewhere: about 15 frames come meanwhile
+    qtbot.wait(60)
+    assert page.preview.wakeups - wakeups <= 4  # one wake-up was waiting, not 15
+    assert page.preview.frames_drawn - drawn <= 4
+    newest = page.grabber.latest().number
+    assert newest - page.preview.shown_number() <= 2
+
+
+def test_a_camera_index_is_opened_and_its_absence_explained(camera_page, qtbot) -> None:
+    if Path("/dev/video63").exists():
+        pytest.skip("this machine has a 64th camera")
+    page = camera_page(lister=lambda: [CameraInfo("63", "Webcam USB")])
+    result = wait_for_status(qtbot, page, Status.FAILED)
+    assert result.measures["problem"] in {"not_found", "unavailable"}
+    assert page.grabber.status.state is GrabberState.FAILED
+    assert "d'elle-même" in page.retry_hint.text()  # tried again every second
+
+
+def test_a_camera_held_by_another_application_is_marked_in_the_list(camera_page, qtbot):
+    from readiness.devices.camera import CameraProblem
+
+    page = camera_page(lister=lambda: [CameraInfo("63", "Webcam USB", CameraProblem.BUSY)])
+    qtbot.waitUntil(lambda: page.picker.count() == 1, timeout=5000)
+    assert page.picker.currentText() == "Webcam USB (utilisée par une autre application)"
