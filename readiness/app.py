@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSize,
+    Qt,
+    QThread,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness import __version__
 from readiness.core import i18n
 from readiness.core.config import ConfigError, LoadedConfig, default_locations, load_session
-from readiness.logging_setup import setup_logging
+from readiness.logging_setup import route_qt_messages, setup_logging
 
 log = logging.getLogger(__name__)
 
 EXIT_BAD_CONFIG = 3
 MIN_POINT_SIZE = 10.5
+#: Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of
+#: milliseconds: the window then closes that long after it is shown, as if the user
+#: closed it, and the app exits normally.
+CLOSE_AFTER_ENV = "READINESS_CLOSE_AFTER_MS"
+MAX_WINDOW_ICON = 256
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -26,6 +44,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("readiness")
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
+    # Wayland and the desktop entry (readiness.desktop) match windows to the icon by it.
+    app.setDesktopFileName("readiness")
+    app.setWindowIcon(app_icon())
     install_translations(app)
     _readable_font(app)
     return app
@@ -37,6 +58,24 @@ def _readable_font(app: QApplication) -> None:
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size shipped (resources/icons/readiness-<size>.png); each
+    file is read only when that size is drawn."""
+    from readiness.resources import resource_dir
+
+    icon = QIcon()
+    try:
+        files = sorted((resource_dir() / "icons").glob("readiness-*.png"))
+    except OSError:
+        return icon
+    for path in files:
+        size = path.stem.rpartition("-")[2]
+        # 512 px is for the installers; X11 would read every size given when showing.
+        if size.isdigit() and int(size) <= MAX_WINDOW_ICON:
+            icon.addFile(str(path), QSize(int(size), int(size)))
+    return icon
 
 
 def install_translations(app: QApplication) -> None:
@@ -74,7 +113,9 @@ def run_app(
     on_shown: Callable[[], None] | None = None,
 ) -> int:
     """Start the GUI; ``on_shown`` runs once the window is on screen (start-up benchmark)."""
-    setup_logging()
+    log_path = setup_logging()
+    route_qt_messages()
+    install_error_dialog(log_path)
     app = create_application(argv)
     loaded = load_config_or_explain(config_path)
     if loaded is None:
@@ -95,8 +136,98 @@ def run_app(
     )
     window = MainWindow(services)
     window.show()
+    log.info("window shown")
+    _close_later_if_asked(window)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
     # Once the window is up: the checks' threads must not slow its first paint.
     QTimer.singleShot(0, window.start_checks)
     return app.exec()
+
+
+def _close_later_if_asked(window) -> None:
+    delay = os.environ.get(CLOSE_AFTER_ENV, "")
+    if delay.isdigit():
+        log.info("closing the window in %s ms (%s)", delay, CLOSE_AFTER_ENV)
+        QTimer.singleShot(int(delay), window.close)
+
+
+# --- unexpected errors ---------------------------------------------------------------
+
+_dialog_open = False
+
+
+def unexpected_error_text(log_path: Path | None) -> str:
+    text = QCoreApplication.translate(
+        "App",
+        "L'application a rencontré un problème inattendu. Vous n'y êtes pour rien.\n\n"
+        "Vous pouvez continuer. Si l'application ne répond plus, fermez-la puis rouvrez-la.",
+    )
+    if log_path is None:
+        return (
+            text
+            + "\n\n"
+            + QCoreApplication.translate(
+                "App",
+                "Les détails n'ont pas pu être notés : le dossier du journal est inaccessible.",
+            )
+        )
+    return (
+        text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "App",
+            "Si le problème revient, envoyez ce fichier à la personne qui vous accompagne, "
+            "il contient les détails :\n{path}",
+        ).format(path=log_path)
+    )
+
+
+def show_unexpected_error(log_path: Path | None) -> None:
+    """The French dialog, on the GUI thread only, and one at a time."""
+    global _dialog_open
+    app = QApplication.instance()
+    if _dialog_open or not isinstance(app, QApplication):
+        return
+    if QThread.currentThread() is not app.thread():
+        return
+    _dialog_open = True
+    try:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "Un problème inattendu"),
+            unexpected_error_text(log_path),
+            QMessageBox.StandardButton.Close,
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+    finally:
+        _dialog_open = False
+
+
+def install_error_dialog(log_path: Path | None) -> None:
+    """An unexpected exception (uncaught, or raised in a Qt slot, which PySide hands to
+    ``sys.excepthook``) is logged and explained in a dialog, instead of the app vanishing
+    without a word; one in a worker thread is logged."""
+
+    def on_error(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.critical("unexpected error", exc_info=(kind, error, trace))
+        show_unexpected_error(log_path)
+
+    def on_thread_error(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        log.error(
+            "unexpected error in thread %s",
+            name,
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),  # type: ignore[arg-type]
+        )
+
+    sys.excepthook = on_error
+    threading.excepthook = on_thread_error

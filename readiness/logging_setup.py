@@ -1,8 +1,14 @@
-"""Logs go to a file in the user's log folder, never to stdout (the CLI prints JSON there)."""
+"""Logs go to a file in the user's log folder, never to stdout (the CLI prints JSON there).
+
+The installed app is windowed: it has no console, so the log file is the only trace of
+what happened. Qt's own messages (missing plugins, fonts, display) are routed there too.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 
 from readiness.user_dirs import user_log_dir
@@ -11,6 +17,9 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 MAX_BYTES = 1_000_000
 
 _installed: logging.Handler | None = None
+_log_file: Path | None = None
+#: Where print() goes when there is no console; opened once and kept for the process.
+_null_stream = None
 
 
 def _rotate(path: Path) -> None:
@@ -25,7 +34,8 @@ def _rotate(path: Path) -> None:
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Attach a file handler to the root logger; return the file, or None if unwritable."""
-    global _installed
+    global _installed, _log_file
+    ensure_std_streams()
     root = logging.getLogger()
     root.setLevel(level)
     if _installed is not None:  # called again (tests, re-entry): replace, don't stack
@@ -40,8 +50,57 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         # A read-only home must not stop the checks; only the log is lost.
         _installed = logging.NullHandler()
         root.addHandler(_installed)
+        _log_file = None
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     _installed = handler
+    _log_file = path
     return path
+
+
+def log_file() -> Path | None:
+    """The file the log goes to, or None (not set up yet, or not writable)."""
+    return _log_file
+
+
+def ensure_std_streams() -> None:
+    """A windowed build (Windows, macOS) starts with ``sys.stdout`` and ``sys.stderr`` set
+    to None: any print, or a library writing there (speedtest-cli), would crash. Both get
+    a null stream instead; what matters goes to the log."""
+    global _null_stream
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            if _null_stream is None:
+                _null_stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            setattr(sys, name, _null_stream)
+
+
+_QT_LEVELS = {
+    "QtDebugMsg": logging.DEBUG,
+    "QtInfoMsg": logging.INFO,
+    "QtWarningMsg": logging.WARNING,
+    "QtCriticalMsg": logging.ERROR,
+    "QtFatalMsg": logging.CRITICAL,
+}
+
+
+def route_qt_messages() -> None:
+    """Qt's messages go to the log (logger "qt"), and to the handler there was before
+    (the console's default one is then replaced; a test harness's one keeps seeing them)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    previous = None
+
+    def handler(mode, context, message: str) -> None:
+        level = _QT_LEVELS.get(mode.name, logging.WARNING)
+        category = context.category if context is not None else None
+        if category and category != "default":
+            qt_log.log(level, "%s: %s", category, message)
+        else:
+            qt_log.log(level, "%s", message)
+        if previous is not None:
+            previous(mode, context, message)
+
+    previous = qInstallMessageHandler(handler)

@@ -1,0 +1,176 @@
+"""Builds the installer around an organisation's own ``session.toml``.
+
+    uv run python -m readiness.build --config ours.toml
+
+The file is checked first, as the app would (a wrong one stops here: exit 3 and the
+usual French paragraph). PyInstaller then runs ``build.spec`` with it as the embedded
+default, and this platform's installer is made: the .deb on Linux, the .dmg on macOS,
+the Inno Setup installer on Windows (when Inno Setup's ``ISCC`` is installed).
+Without ``--config``, the shipped ``resources/session.toml`` is used.
+
+Build tooling only: the app never imports this module, and the bundle leaves it out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from readiness import __version__
+from readiness.core.config import ConfigError, SessionConfig, read_session_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "build.spec"
+EXIT_BAD_CONFIG = 3
+EXIT_BUILD_FAILED = 1
+#: The PyInstaller that ``uv run --with`` brings when the environment has none.
+PYINSTALLER = "pyinstaller>=6.10,<7"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    session = (args.config or ROOT / "resources" / "session.toml").resolve()
+    try:
+        config = read_session_file(session)
+    except ConfigError as error:
+        print(error.message(), file=sys.stderr)
+        return EXIT_BAD_CONFIG
+    dist, work = args.dist.resolve(), args.work.resolve()
+    print(f"Construction pour « {config.organisation} », réunion {config.meeting_id_grouped}")
+
+    started = time.monotonic()
+    if _pyinstaller(session, dist, work) != 0:
+        print("PyInstaller a échoué : voir les messages ci-dessus.", file=sys.stderr)
+        return EXIT_BUILD_FAILED
+    frozen_s = time.monotonic() - started
+    bundle = dist / "readiness"
+    print(f"Application : {bundle} ({_size_mb(bundle):.0f} Mo, {frozen_s:.0f} s)")
+
+    if not args.no_installer:
+        started = time.monotonic()
+        try:
+            installer = _installer(config, dist)
+        except _BuildFailed:
+            print("L'installateur n'a pas pu être construit.", file=sys.stderr)
+            return EXIT_BUILD_FAILED
+        if installer is not None:
+            print(
+                f"Installateur : {installer} ({_size_mb(installer):.0f} Mo, "
+                f"{time.monotonic() - started:.0f} s)"
+            )
+    print(
+        f"Prêt : « {config.organisation} », réunion {config.meeting_id_grouped}, "
+        f"code {config.passcode}"
+    )
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m readiness.build",
+        description="Construit l'application et son installateur autour d'un session.toml.",
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FICHIER", help="le session.toml de l'organisation"
+    )
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="dossier des résultats (dist)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "build", help="dossier de travail (build)"
+    )
+    parser.add_argument(
+        "--no-installer", action="store_true", help="l'application seule, sans installateur"
+    )
+    return parser
+
+
+def _pyinstaller(session: Path, dist: Path, work: Path) -> int:
+    if importlib.util.find_spec("PyInstaller") is not None:
+        command = [sys.executable, "-m", "PyInstaller"]
+    elif shutil.which("uv"):
+        command = ["uv", "run", "--with", PYINSTALLER, "pyinstaller"]
+    else:
+        print("PyInstaller est introuvable : uv run --with pyinstaller …", file=sys.stderr)
+        return 1
+    command += ["--noconfirm", "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
+    env = dict(os.environ, READINESS_SESSION_FILE=str(session))
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+
+
+class _BuildFailed(Exception):
+    pass
+
+
+def _installer(config: SessionConfig, dist: Path) -> Path | None:
+    """The installer's path, or None when this platform's tool is missing."""
+    if sys.platform.startswith("linux"):
+        email = config.support.email or "readiness@localhost"
+        command = [
+            "bash",
+            str(ROOT / "packaging" / "linux" / "build_deb.sh"),
+            "--bundle",
+            str(dist / "readiness"),
+            "--out",
+            str(dist),
+            "--organisation",
+            config.organisation,
+            "--maintainer",
+            f"{config.organisation} <{email}>",
+        ]
+    elif sys.platform == "darwin":
+        command = [
+            "bash",
+            str(ROOT / "packaging" / "macos" / "make_dmg.sh"),
+            "--app",
+            str(dist / "Préparer ma séance.app"),
+            "--out",
+            str(dist),
+        ]
+    elif sys.platform == "win32":
+        iscc = shutil.which("iscc") or _inno_setup_compiler()
+        if iscc is None:
+            print("Inno Setup (ISCC) est introuvable : l'application seule est dans dist.")
+            return None
+        command = [
+            iscc,
+            f"/DAppVersion={__version__}",
+            f"/DOrganisation={config.organisation}",
+            f"/DSourceDir={dist / 'readiness'}",
+            f"/O{dist}",
+            str(ROOT / "packaging" / "windows" / "readiness.iss"),
+        ]
+    else:
+        return None
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    sys.stderr.write(done.stderr)
+    if done.returncode != 0:
+        sys.stdout.write(done.stdout)
+        raise _BuildFailed
+    if sys.platform == "win32":
+        return dist / f"readiness-{__version__}-setup.exe"
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def _inno_setup_compiler() -> str | None:
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+        if base and (candidate := Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return str(candidate)
+    return None
+
+
+def _size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    files = (f for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+if __name__ == "__main__":
+    sys.exit(main())
