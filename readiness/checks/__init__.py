@@ -1,13 +1,17 @@
 """The checks, one module each, in the order of the walkthrough.
 
-Factories build each check with its real device adapter; heavy libraries are
-imported inside them so that start-up stays quick.
+Factories build each check with its real device adapter. ``build_checks`` wraps
+them in LazyCheck: the window lists every step with its title at start-up, and a
+check's module and libraries load only when it first runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from readiness.checks import titles
+from readiness.checks.lazy import LazyCheck
 from readiness.core.check import Check
 from readiness.core.device_choice import DeviceChoice
 
@@ -36,10 +40,11 @@ def _processes(_devices: DeviceChoice) -> Check:
     return ProcessesCheck(ProcessScanner(), load_known_apps)
 
 
-FACTORIES: dict[str, Factory] = {
-    "camera": _camera,
-    "processes": _processes,
-    "zoom": _zoom,
+#: id -> (title, factory), in the order of the walkthrough.
+FACTORIES: dict[str, tuple[Callable[[], str], Factory]] = {
+    "camera": (titles.camera_title, _camera),
+    "processes": (titles.processes_title, _processes),
+    "zoom": (titles.zoom_title, _zoom),
 }
 
 CHECK_IDS: tuple[str, ...] = tuple(FACTORIES)
@@ -49,4 +54,8 @@ def build_checks(ids: list[str] | None = None, devices: DeviceChoice | None = No
     """The checks named by ``ids`` (all when None), in walkthrough order."""
     wanted = CHECK_IDS if ids is None else ids
     devices = devices or DeviceChoice()
-    return [FACTORIES[check_id](devices) for check_id in CHECK_IDS if check_id in wanted]
+    return [
+        LazyCheck(check_id, FACTORIES[check_id][0], partial(FACTORIES[check_id][1], devices))
+        for check_id in CHECK_IDS
+        if check_id in wanted
+    ]

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from readiness.checks.titles import camera_title
 from readiness.core.face_finder import Framing
 from readiness.core.frame_analysis import SAMPLES_PER_S, CameraObservation, FrameAnalyser
 from readiness.core.i18n import translate
@@ -26,10 +27,6 @@ CHECK_ID = "camera"
 LOOK_S = 2.0
 #: Seconds the first frame may take (some cameras need a moment to start).
 FIRST_FRAME_S = 6.0
-
-
-def camera_title() -> str:
-    return translate("CameraCheck", "Caméra")
 
 
 class CameraCheck:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from readiness.checks.titles import processes_title
 from readiness.core.heavy_apps import HeavyProcess, Thresholds, find_heavy, is_starved
 from readiness.core.i18n import pick, translate
 from readiness.core.known_apps import KnownApps
@@ -33,7 +34,7 @@ class ProcessesCheck:
         self._thresholds = thresholds or Thresholds()
 
     def title(self) -> str:
-        return translate("ProcessesCheck", "Applications ouvertes")
+        return processes_title()
 
     def run(self) -> CheckResult:
         return self.scan().result

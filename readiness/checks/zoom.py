@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from readiness.checks.titles import zoom_title
 from readiness.core.i18n import translate
 from readiness.core.result import CheckResult, Status
 from readiness.devices.zoom import ZoomFinder, ZoomInstall
@@ -15,7 +16,7 @@ class ZoomCheck:
         self._finder = finder
 
     def title(self) -> str:
-        return translate("ZoomCheck", "Application Zoom")
+        return zoom_title()
 
     def run(self) -> CheckResult:
         return judge_zoom_install(self._finder.find(), self.title())

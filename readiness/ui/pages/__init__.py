@@ -38,7 +38,8 @@ def _processes(context: PageContext) -> Page:
     from readiness.ui.pages.processes import ProcessesPage
 
     check = context.controller.check("processes")
-    return ProcessesPage(check, context.controller, context.tasks)
+    real = getattr(check, "real", check)  # the page needs the scan itself, not only run()
+    return ProcessesPage(real, context.controller, context.tasks)
 
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
