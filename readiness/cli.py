@@ -135,6 +135,7 @@ def _devices(args: argparse.Namespace, config) -> DeviceChoice:
         "input_device": args.input_device,
         "output_device": args.output_device,
         "listen_s": args.duration,
+        "speedtest_server": args.speedtest_server,
     }
     return replace(config.devices, **{k: v for k, v in overrides.items() if v is not None})
 

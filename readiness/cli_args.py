@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 from readiness import __version__
 from readiness.cli import EXIT_BAD_INVOCATION
@@ -38,6 +39,19 @@ def _listen_seconds(text: str) -> float:
             )
         )
     return value
+
+
+def _web_address(text: str) -> str:
+    parts = urlsplit(text.strip())
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise argparse.ArgumentTypeError(
+            translate(
+                "Cli",
+                "une adresse http:// ou https:// est attendue, par exemple "
+                "https://speedtest.exemple.fr:8080/speedtest/upload.php",
+            )
+        )
+    return text.strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
         type=_listen_seconds,
         metavar="SECONDES",
         help=translate("Cli", "durée d'écoute du micro, en secondes (3 par défaut)"),
+    )
+    check.add_argument(
+        "--speedtest-server",
+        type=_web_address,
+        metavar="URL",
+        help=translate(
+            "Cli",
+            "serveur de mesure du débit, au format de speedtest.net (finissant par "
+            "upload.php) : rien n'est alors demandé à speedtest.net",
+        ),
     )
     check.add_argument(
         "--pdf",

@@ -32,6 +32,12 @@ def _camera(devices: DeviceChoice) -> Check:
     return CameraCheck(devices.camera)
 
 
+def _network(devices: DeviceChoice) -> Check:
+    from readiness.checks.network import NetworkCheck
+
+    return NetworkCheck.for_system(devices.speedtest_server, devices.speed_service)
+
+
 def _processes(_devices: DeviceChoice) -> Check:
     from readiness.checks.processes import ProcessesCheck
     from readiness.core.known_apps import load_known_apps
@@ -43,6 +49,7 @@ def _processes(_devices: DeviceChoice) -> Check:
 #: id -> (title, factory), in the order of the walkthrough.
 FACTORIES: dict[str, tuple[Callable[[], str], Factory]] = {
     "camera": (titles.camera_title, _camera),
+    "network": (titles.network_title, _network),
     "processes": (titles.processes_title, _processes),
     "zoom": (titles.zoom_title, _zoom),
 }

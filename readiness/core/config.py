@@ -186,6 +186,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
     reader.section("accessibility", required=False)
     reader.section("devices", required=False)
     reader.section("session", required=False)
+    reader.section("network", required=False)
 
     organisation = reader.text_value("organisation", "name", required=True)
     meeting_id = _meeting_id(reader, data["meeting"].get("id"))
@@ -197,6 +198,8 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         camera=_device(reader, "camera"),
         input_device=_device(reader, "input_device"),
         output_device=_device(reader, "output_device"),
+        speedtest_server=_web_address(reader, "speedtest_server") or None,
+        speed_service=_web_address(reader, "speed_service"),
     )
     session_start = _session_start(reader, data.get("session", {}).get("start"))
     return SessionConfig(
@@ -296,6 +299,25 @@ def _session_start(reader: _Reader, value: Any) -> datetime | None:
             "Config", "Une date et une heure sont attendues, par exemple 2026-12-01T14:00:00."
         ),
     )
+
+
+def _web_address(reader: _Reader, key: str) -> str | None:
+    """A web address in [network]: missing is None (the default), "" is kept (none)."""
+    value = reader.data.get("network", {}).get(key)
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or (text and not re.match(r"^https?://[^/\s]+", text)):
+        raise reader.fail(
+            "network",
+            key,
+            translate(
+                "Config",
+                "Une adresse web entre guillemets est attendue, par exemple "
+                "« https://speedtest.exemple.fr:8080/speedtest/upload.php ».",
+            ),
+        )
+    return text
 
 
 def _device(reader: _Reader, key: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Which camera, microphone and speakers the checks use, and for how long they listen."""
+"""Which camera, microphone, speakers and test server the checks use, and for how long
+the microphone listens."""
 
 from __future__ import annotations
 
@@ -21,3 +22,8 @@ class DeviceChoice:
     input_device: str | None = None
     output_device: str | None = None
     listen_s: float = DEFAULT_LISTEN_S
+    #: The connection step's server: a speedtest.net-style ``url`` (ending in upload.php);
+    #: None: speedtest.net's closest server, found through speedtest.net.
+    speedtest_server: str | None = None
+    #: Its second way to measure, a Cloudflare-style speed service; None: Cloudflare's; "": none.
+    speed_service: str | None = None

@@ -34,6 +34,12 @@ def _camera(context: PageContext) -> Page:
     return CameraPage(context.services, context.controller, context.tasks)
 
 
+def _network(context: PageContext) -> Page:
+    from readiness.ui.pages.network import NetworkPage
+
+    return NetworkPage(context.controller, context.tasks)
+
+
 def _processes(context: PageContext) -> Page:
     from readiness.ui.pages.processes import ProcessesPage
 
@@ -44,6 +50,7 @@ def _processes(context: PageContext) -> Page:
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
     "camera": _camera,
+    "network": _network,
     "processes": _processes,
     "zoom": _zoom,
 }

@@ -1,0 +1,260 @@
+"""« Connexion internet »: bandwidth, delay, Wi-Fi or cable, VPN, and Zoom reachable.
+
+The line is measured with speedtest-cli first, then, if that fails, with the
+second client (a Cloudflare-style speed service), so that a network which blocks
+speedtest.net still gets a figure. Zoom's reachability and the connection type
+are looked at meanwhile, on their own threads. The verdict is in
+``network_verdict``.
+
+This module is imported at start-up (the sidebar needs the title): the adapters
+and the verdict load on the first run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from readiness.checks.titles import network_title
+from readiness.devices.network_errors import Failure, NetworkError, classify
+
+if TYPE_CHECKING:
+    from readiness.core.result import CheckResult
+    from readiness.devices.connection_type import Connection
+    from readiness.devices.line_measure import LineMeasure
+    from readiness.devices.zoom_reachability import Reachability
+
+log = logging.getLogger(__name__)
+
+#: The measure gives up after this, whatever happens (the runner's own guard is longer).
+BUDGET_S = 30.0
+
+
+class BandwidthClient(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def measure(self, progress, cancel: threading.Event | None = None) -> LineMeasure: ...
+
+
+class NetworkProgress(NamedTuple):
+    """What the page shows while the test runs."""
+
+    fraction: float  # of the whole test, 0-1, never going back
+    phase: str  # "connect", "download", "upload", "zoom"
+    live_mbps: float | None
+    service: str
+
+
+ProgressCallback = Callable[[NetworkProgress], None]
+
+# How much of the bar each phase of a measuring attempt fills.
+_PHASE_SPAN = {"connect": (0.0, 0.1), "download": (0.1, 0.55), "upload": (0.55, 1.0)}
+
+
+class NetworkCheck:
+    id = "network"
+    timeout_s = BUDGET_S + 10.0
+
+    def __init__(
+        self,
+        clients: Sequence[BandwidthClient],
+        zoom: Callable[[], Reachability],
+        connection: Callable[[], Connection],
+        budget_s: float = BUDGET_S,
+    ):
+        self._clients = list(clients)
+        self._zoom = zoom
+        self._connection = connection
+        self._budget_s = budget_s
+
+    @classmethod
+    def for_system(
+        cls, speedtest_server: str | None = None, speed_service: str | None = None
+    ) -> NetworkCheck:
+        """The real adapters: speedtest.net (or ``speedtest_server``), then ``speed_service``
+        (Cloudflare's by default; "" for none), zoom.us, this OS's interfaces. Each is
+        built, and its module loaded, when the check first runs."""
+        clients: list[BandwidthClient] = [_Deferred(_speedtest_client, speedtest_server)]
+        service = None if speed_service is None else speed_service.strip()
+        if service != "":
+            clients.append(_Deferred(_http_client, service))
+        return cls(clients, _zoom_reachability, _connection_type)
+
+    def title(self) -> str:
+        return network_title()
+
+    def run(self) -> CheckResult:
+        return self.measure()
+
+    def measure(
+        self, progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+    ) -> CheckResult:
+        """The whole test; raises NetworkError(CANCELLED) when ``cancel`` is set."""
+        cancel = cancel or threading.Event()
+        started = time.perf_counter()
+        zoom = _Background(self._zoom)
+        connection = _Background(self._connection)
+        measure, failures = self._measure_line(progress, cancel, started)
+        if progress:
+            progress(NetworkProgress(1.0, "zoom", None, ""))
+        from readiness.checks.network_verdict import judge_network
+        from readiness.devices.connection_type import Connection
+        from readiness.devices.zoom_reachability import Reachability
+
+        result = judge_network(
+            self.title(),
+            measure,
+            failures,
+            connection.result(5.0) or Connection(),
+            zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
+            time.perf_counter() - started,
+        )
+        if cancel.is_set():
+            raise NetworkError(Failure.CANCELLED)
+        return result
+
+    def _measure_line(
+        self, progress: ProgressCallback | None, cancel: threading.Event, started: float
+    ) -> tuple[LineMeasure | None, list[tuple[str, NetworkError]]]:
+        failures: list[tuple[str, NetworkError]] = []
+        bar = _Bar(progress)
+        for client in self._clients:
+            left = self._budget_s - (time.perf_counter() - started)
+            if left <= 3.0:
+                break
+            report = bar.attempt(client.name)
+            try:
+                measure = _within(left, cancel, lambda stop, c=client, r=report: c.measure(r, stop))
+            except NetworkError as error:
+                if error.failure is Failure.CANCELLED:
+                    raise
+                failures.append((client.name, error))
+                continue
+            except Exception as exc:  # a bug in one client: the next one may still measure
+                log.exception("bandwidth client %s", client.name)
+                failures.append((client.name, classify(exc)))
+                continue
+            return measure, failures
+        return None, failures
+
+
+class _Bar:
+    """One progress bar over all attempts: a second attempt fills what the first left."""
+
+    def __init__(self, progress: ProgressCallback | None):
+        self._progress = progress
+        self.value = 0.0
+
+    def attempt(self, service: str):
+        base = self.value
+
+        def report(phase: str, fraction: float, mbps: float | None) -> None:
+            if self._progress is None:
+                return
+            low, high = _PHASE_SPAN.get(phase, (0.0, 1.0))
+            value = base + (1.0 - base) * (low + (high - low) * fraction)
+            self.value = max(self.value, value)
+            self._progress(NetworkProgress(self.value, phase, mbps, service))
+
+        return report
+
+
+class _Background:
+    """Runs a probe on a daemon thread from the start; its result is waited for at the end."""
+
+    def __init__(self, probe: Callable[[], Any]):
+        self._value: list[Any] = []
+        self._thread = threading.Thread(
+            target=lambda: self._value.append(_quietly(probe)), name="probe", daemon=True
+        )
+        self._thread.start()
+
+    def result(self, timeout_s: float):
+        self._thread.join(timeout_s)
+        return self._value[0] if self._value else None
+
+
+def _quietly(probe: Callable[[], Any]):
+    try:
+        return probe()
+    except Exception:
+        return None
+
+
+def _within(
+    seconds: float, cancel: threading.Event, work: Callable[[threading.Event], LineMeasure]
+) -> LineMeasure:
+    """``work(stop)`` on a daemon thread; ``stop`` is set (and this raises) on ``cancel``
+    or after ``seconds``, without waiting for the work's threads to wind down."""
+    outcome: list[Any] = []
+    stop = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome.append(work(stop))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=target, name="line-measure", daemon=True)
+    worker.start()
+    deadline = time.monotonic() + seconds
+    while not outcome:
+        if cancel.is_set():
+            stop.set()
+            raise NetworkError(Failure.CANCELLED)
+        if time.monotonic() > deadline:
+            stop.set()
+            raise NetworkError(Failure.TIMEOUT, f"no result in {seconds:.0f} s")
+        worker.join(0.05)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+class _Deferred:
+    """A bandwidth client built on first use: its module (and speedtest-cli's) loads then."""
+
+    def __init__(self, build: Callable[[str | None], BandwidthClient], argument: str | None):
+        self._build = build
+        self._argument = argument
+        self._client: BandwidthClient | None = None
+
+    def _get(self) -> BandwidthClient:
+        if self._client is None:
+            self._client = self._build(self._argument)
+        return self._client
+
+    @property
+    def name(self) -> str:
+        return self._get().name
+
+    def measure(self, progress, cancel: threading.Event | None = None) -> LineMeasure:
+        return self._get().measure(progress, cancel)
+
+
+def _speedtest_client(server_url: str | None) -> BandwidthClient:
+    from readiness.devices.speedtest_client import SpeedtestClient
+
+    return SpeedtestClient(server_url or None)
+
+
+def _http_client(base_url: str | None) -> BandwidthClient:
+    from readiness.devices.http_speed import DEFAULT_SERVICE, HttpSpeedClient
+
+    return HttpSpeedClient(base_url or DEFAULT_SERVICE)
+
+
+def _zoom_reachability() -> Reachability:
+    from readiness.devices.zoom_reachability import ZoomProbe
+
+    return ZoomProbe().check()
+
+
+def _connection_type() -> Connection:
+    from readiness.devices import connection_type
+
+    return connection_type.detect()

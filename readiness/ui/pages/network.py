@@ -1,0 +1,345 @@
+"""« Connexion internet »: the line measured with a live progress bar, then what it allows."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from readiness.core.result import CheckResult, Status
+from readiness.ui.check_controller import CheckController
+from readiness.ui.check_result_view import CheckResultView
+from readiness.ui.page import Page, heading_label, paragraph
+from readiness.ui.tasks import TaskRunner
+
+CHECK_ID = "network"
+_STEPS = 1000
+#: A smaller rise of the delay under load is noise, not worth a line.
+_SHOWN_INCREASE_MS = 20
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the measuring thread to the GUI thread (a queued signal)."""
+
+    progressed = Signal(int, object)  # run number, NetworkProgress
+
+
+class NetworkPage(Page):
+    step_id = CHECK_ID
+
+    def __init__(
+        self, controller: CheckController, tasks: TaskRunner, parent: QWidget | None = None
+    ):
+        super().__init__(
+            controller.check(CHECK_ID).title(),
+            self.tr(
+                "Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce "
+                "dont Zoom a besoin. Pendant le test, évitez de lancer d'autres téléchargements."
+            ),
+            parent,
+        )
+        self._controller = controller
+        self._tasks = tasks
+        self._run = 0  # results and progress of older runs are ignored
+        self._first_service = ""  # the service a run started with (a change: a retry)
+        self._cancel: threading.Event | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._on_progress)
+
+        self.phase_label = paragraph()
+        self.phase_label.setAccessibleName(self.tr("Étape du test"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, _STEPS)
+        self.progress_bar.setFormat(self.tr("%p %"))
+        self.progress_bar.setAccessibleName(self.tr("Avancement du test"))
+        self.start_button = QPushButton(self.tr("&Lancer le test"))
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("&Annuler"))
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+
+        self.result_view = CheckResultView(self)
+        self.figures = _Figures()
+
+        self.body.addWidget(self.result_view)
+        self.body.addWidget(self.phase_label)
+        self.body.addWidget(self.progress_bar)
+        self.body.addWidget(self.figures)
+        self.body.addLayout(buttons)
+        self.body.addStretch(1)
+        self._show_idle()
+
+        controller.finished.connect(self._on_finished)
+        existing = controller.result(CHECK_ID)
+        if existing is not None:
+            self._on_finished(existing)
+
+    # --- behaviour ------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def entered(self) -> None:
+        if self._controller.result(CHECK_ID) is None and not self.running:
+            self.start()
+
+    def left(self) -> None:
+        """A test under way goes on: it holds no device, and its result reaches the
+        sidebar wherever the user is (Cancel is here for stopping it)."""
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._run += 1
+        run = self._run
+        cancel = threading.Event()
+        self._cancel = cancel
+        check = self._controller.check(CHECK_ID)
+        relay = self._relay
+
+        def report(progress) -> None:
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                relay.progressed.emit(run, progress)
+
+        def work() -> CheckResult:
+            return check.measure(report, cancel)
+
+        self._first_service = ""
+        self._show_running()
+        # The sidebar's badge, as CheckController.run would (this page runs the check
+        # itself for its progress bar and its Cancel button).
+        self._controller.started.emit(CHECK_ID)
+        self._tasks.run(
+            work,
+            lambda result: self._on_measured(run, result),
+            lambda error: self._on_failed(run, error),
+        )
+
+    def cancel(self) -> None:
+        """Stop at once: the measuring threads wind down on their own, unheard.
+
+        The previous result, if any, stands again; otherwise the step is "not
+        checked", which the sidebar shows too.
+        """
+        if self._cancel is None:
+            return
+        self._cancel.set()
+        self._cancel = None
+        self._run += 1
+        previous = self._controller.result(CHECK_ID)
+        self._controller.record(
+            previous
+            or CheckResult(
+                CHECK_ID,
+                Status.SKIPPED,
+                self.title,
+                self.tr("Test annulé : votre connexion n'a pas été mesurée."),
+                (self.tr("Cliquez sur « Lancer le test » quand vous le souhaitez."),),
+            )
+        )
+
+    def _on_progress(self, run: int, progress) -> None:
+        if run != self._run:
+            return
+        self.progress_bar.setValue(round(progress.fraction * _STEPS))
+        self.phase_label.setText(self._phase_text(progress))
+
+    def _phase_text(self, progress) -> str:
+        if not self._first_service and progress.service:
+            self._first_service = progress.service
+        mbps = progress.live_mbps
+        live = self.tr(" {mbps} Mbit/s").format(mbps=_mbps(mbps)) if mbps else ""
+        if progress.phase == "download":
+            return self.tr("Mesure de la réception (ce que vous recevez)…") + live
+        if progress.phase == "upload":
+            return self.tr("Mesure de l'envoi (ce que vous envoyez)…") + live
+        if progress.phase == "zoom":
+            return self.tr("Vérification de l'accès à Zoom…")
+        if progress.service != self._first_service:
+            return self.tr(
+                "{first} n'a pas pu mesurer : nouvelle tentative avec {service}…"
+            ).format(first=self._first_service, service=progress.service)
+        return self.tr("Connexion au serveur de mesure {service}…").format(service=progress.service)
+
+    def _on_measured(self, run: int, result: CheckResult) -> None:
+        if run != self._run:
+            return
+        self._cancel = None
+        self._controller.record(result)  # the sidebar's badge, and _on_finished below
+
+    def _on_failed(self, run: int, _error: BaseException) -> None:
+        if run != self._run:
+            return
+        self._cancel = None
+        self._controller.record(
+            CheckResult(
+                CHECK_ID,
+                Status.FAILED,
+                self.title,
+                self.tr("La mesure s'est interrompue sur une erreur inattendue."),
+                (self.tr("Relancez le test. Si cela se reproduit, prévenez votre consultant."),),
+            )
+        )
+
+    def _on_finished(self, result: CheckResult) -> None:
+        if result.check_id != CHECK_ID or self.running:
+            return
+        measured = result.status is not Status.SKIPPED
+        self.result_view.show_result(result)
+        self.figures.show_measures(result.measures)
+        self.figures.setVisible(measured)
+        self.progress_bar.hide()
+        self.phase_label.hide()
+        self.cancel_button.hide()
+        self.start_button.setText(
+            self.tr("&Refaire le test") if measured else self.tr("&Lancer le test")
+        )
+        self.start_button.show()
+
+    # --- states ---------------------------------------------------------------
+
+    def _show_idle(self) -> None:
+        self.result_view.show_pending()
+        self.figures.hide()
+        self.progress_bar.hide()
+        self.phase_label.hide()
+        self.cancel_button.hide()
+        self.start_button.show()
+
+    def _show_running(self) -> None:
+        self.result_view.show_running(self.tr("Mesure de votre connexion en cours…"))
+        self.figures.hide()
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.phase_label.setText(self.tr("Préparation du test…"))
+        self.phase_label.show()
+        self.start_button.hide()
+        self.cancel_button.show()
+
+
+def _mbps(value: float) -> str:
+    from readiness.checks.network_verdict import mbps_text
+
+    return mbps_text(value)
+
+
+class _Figures(QFrame):
+    """What the line allows in large type, then the figures behind it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.allows = heading_label("", scale=1.3)
+        self.allows.setAccessibleName(self.tr("Ce que permet votre connexion"))
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(16)
+        self._values: dict[str, QLabel] = {}
+        rows = [
+            ("download", self.tr("Réception (téléchargement)")),
+            ("upload", self.tr("Envoi")),
+            ("latency", self.tr("Délai (aller-retour)")),
+            ("jitter", self.tr("Régularité (gigue)")),
+            ("connection", self.tr("Connexion")),
+            ("zoom", self.tr("Accès à Zoom")),
+            ("service", self.tr("Mesuré par")),
+        ]
+        for row, (key, label) in enumerate(rows):
+            name = QLabel(label)
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            name.setBuddy(value)
+            value.setAccessibleName(label)
+            self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(value, row, 1)
+            self._values[key] = value
+        self._grid.setColumnStretch(1, 1)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(QLabel(self.tr("Votre connexion permet :")), 0, 0)
+        layout.addWidget(self.allows, 1, 0)
+        layout.addLayout(self._grid, 2, 0)
+
+    def value(self, key: str) -> str:
+        return self._values[key].text()
+
+    def show_measures(self, measures) -> None:
+        from readiness.core.zoom_needs import Allows, allows_text
+
+        allows = measures.get("allows")
+        if allows:
+            text = allows_text(Allows[allows.upper()])
+            self.allows.setText(text[:1].upper() + text[1:])
+        else:
+            self.allows.setText(self.tr("Débit non mesuré"))
+        unknown = self.tr("non mesuré")
+
+        def mbps(key: str) -> str:
+            value = measures.get(key)
+            return self.tr("{mbps} Mbit/s").format(mbps=_mbps(value)) if value else unknown
+
+        def ms(key: str) -> str:
+            value = measures.get(key)
+            return self.tr("{ms} ms").format(ms=round(value)) if value is not None else unknown
+
+        self._values["download"].setText(mbps("download_mbps"))
+        self._values["upload"].setText(mbps("upload_mbps"))
+        latency = ms("latency_ms")
+        increase = measures.get("latency_loaded_increase_ms")
+        if increase is not None and increase >= _SHOWN_INCREASE_MS:
+            latency += self.tr(" (+{ms} ms pendant un téléchargement)").format(ms=round(increase))
+        self._values["latency"].setText(latency)
+        self._values["jitter"].setText(ms("jitter_ms"))
+        self._values["connection"].setText(self._connection_text(measures))
+        self._values["zoom"].setText(
+            self.tr("✓ zoom.us répond")
+            if measures.get("zoom_reachable")
+            else self.tr("✗ zoom.us ne répond pas")
+        )
+        self._values["service"].setText(self._service_text(measures))
+
+    def _connection_text(self, measures) -> str:
+        kind = measures.get("connection")
+        signal = measures.get("wifi_signal_percent")
+        if kind == "wifi":
+            text = (
+                self.tr("Wi-Fi, signal {percent} %").format(percent=signal)
+                if signal is not None
+                else self.tr("Wi-Fi")
+            )
+        else:
+            text = {
+                "ethernet": self.tr("Câble (Ethernet)"),
+                "cellular": self.tr("Réseau mobile"),
+                "none": self.tr("Aucune"),
+            }.get(kind, self.tr("Type inconnu"))
+        if measures.get("vpn"):
+            text += self.tr(", VPN actif")
+        return text
+
+    def _service_text(self, measures) -> str:
+        service = measures.get("service")
+        seconds = measures.get("duration_s")
+        if not service:
+            return self.tr("aucun service n'a pu mesurer")
+        text = self.tr("{service}, en {seconds} s").format(
+            service=service, seconds=round(seconds or 0)
+        )
+        failed = list(measures.get("failures") or {})
+        if failed:
+            text += self.tr(" ({service} n'a pas pu mesurer)").format(service=failed[0])
+        return text

@@ -1,0 +1,223 @@
+"""The connection check: its verdict from measures, and the whole check against local servers."""
+
+import json
+import time
+
+import pytest
+from network_helpers import TlsServer, http_client, speedtest_client
+
+from readiness.checks.network import NetworkCheck
+from readiness.checks.network_verdict import judge_network
+from readiness.core.result import Status
+from readiness.devices.connection_type import ETHERNET, NONE, WIFI, Connection, detect
+from readiness.devices.latency import Latency
+from readiness.devices.line_measure import LineMeasure
+from readiness.devices.network_errors import Failure, NetworkError
+from readiness.devices.zoom_reachability import Reachability, ZoomProbe
+from speed_server import FORBIDDEN, PROXY_AUTH, STALL, SpeedServer, closed_port
+
+pytest_plugins = ["network_fixtures"]
+
+CABLE = Connection(ETHERNET, "eth0")
+REACHABLE = Reachability(True)
+
+
+def line(down: float, up: float, rtt: float = 20.0, jitter: float = 2.0, loaded=None):
+    samples = (rtt - jitter / 2, rtt + jitter / 2) * 5
+    return LineMeasure(
+        download_mbps=down,
+        upload_mbps=up,
+        latency=Latency(samples),
+        loaded_latency=Latency((loaded,) * 5) if loaded else None,
+        service="speedtest.net (Orange, Paris)",
+        server="http://speedtest.example/speedtest/upload.php",
+    )
+
+
+def judge(measure, connection=CABLE, zoom=REACHABLE, failures=()):
+    return judge_network("Connexion internet", measure, list(failures), connection, zoom, 9.2)
+
+
+# --- the verdict ------------------------------------------------------------------
+
+
+def test_a_good_line_allows_hd_video_and_screen_sharing() -> None:
+    result = judge(line(48.2, 9.6))
+    assert result.status is Status.OK
+    assert result.summary == (
+        "Votre connexion permet la vidéo HD et le partage d'écran "
+        "(réception 48\u00a0Mbit/s, envoi 9,6\u00a0Mbit/s, délai 20\u00a0ms)."  # no break
+    )
+    assert result.advice == ()
+    measures = result.measures
+    assert measures["download_mbps"] == 48.2 and measures["upload_mbps"] == 9.6
+    assert measures["latency_ms"] == 20.0 and measures["jitter_ms"] == 2.0
+    assert measures["connection"] == "ethernet" and measures["allows"] == "hd_video"
+    assert measures["service"] == "speedtest.net (Orange, Paris)"
+    assert measures["duration_s"] == 9.2
+    json.dumps(result.to_json())  # plain JSON values only
+
+
+def test_a_slow_upload_allows_standard_video_with_advice() -> None:
+    result = judge(line(20.0, 1.5))
+    assert result.status is Status.WARNING
+    assert "qualité standard" in result.summary
+    assert any("Fermez ce qui télécharge" in a for a in result.advice)
+
+
+@pytest.mark.parametrize(("down", "up"), [(2.0, 0.5), (0.05, 0.05)])
+def test_too_little_for_video_fails(down: float, up: float) -> None:
+    result = judge(line(down, up))
+    assert result.status is Status.FAILED
+    assert any("partage de connexion" in a for a in result.advice)
+
+
+def test_a_long_delay_leaves_audio_only() -> None:
+    result = judge(line(50.0, 20.0, rtt=420.0))
+    assert result.status is Status.FAILED
+    assert result.summary.startswith("Votre connexion ne permet que l'audio")
+    assert result.measures["allows"] == "audio"
+
+
+def test_a_noticeable_delay_is_a_warning() -> None:
+    result = judge(line(50.0, 20.0, rtt=150.0))
+    assert result.status is Status.WARNING
+    assert any("délai" in a for a in result.advice)
+
+
+def test_weak_wifi_advises_a_cable_or_coming_closer() -> None:
+    result = judge(line(50.0, 20.0), connection=Connection(WIFI, "wlan0", 35, -83))
+    assert result.status is Status.WARNING
+    (advice,) = result.advice
+    assert "35\u00a0%" in advice and "câble" in advice and "rapprochez-vous" in advice
+    assert result.measures["wifi_signal_percent"] == 35
+
+
+def test_a_vpn_is_a_warning() -> None:
+    result = judge(line(50.0, 20.0), connection=Connection(ETHERNET, "eth0", vpn=("tun0",)))
+    assert result.status is Status.WARNING
+    assert any("VPN" in a for a in result.advice)
+    assert result.measures["vpn"] is True and result.measures["vpn_interfaces"] == ["tun0"]
+
+
+def test_a_box_that_queues_too_much_is_pointed_out() -> None:
+    result = judge(line(50.0, 20.0, rtt=20.0, loaded=180.0))
+    assert result.measures["latency_loaded_increase_ms"] == 160.0
+    assert any("160\u00a0ms" in a and "téléchargements" in a for a in result.advice)
+
+
+def test_zoom_blocked_while_the_rest_works_points_at_a_firewall() -> None:
+    result = judge(line(50.0, 20.0), zoom=Reachability(False, Failure.TIMEOUT))
+    assert result.status is Status.FAILED
+    assert result.summary.startswith("Un pare-feu semble bloquer Zoom")
+    assert result.measures["zoom_reachable"] is False
+    assert result.measures["download_mbps"] == 50.0  # the figures stay in the report
+
+
+def test_no_connection_at_all() -> None:
+    result = judge(
+        None,
+        connection=Connection(NONE),
+        zoom=Reachability(False, Failure.DNS),
+        failures=[("speedtest.net", NetworkError(Failure.DNS))],
+    )
+    assert result.status is Status.FAILED
+    assert result.summary == "Cet ordinateur n'est pas connecté à internet."
+    assert "Wi-Fi" in result.advice[0]
+
+
+# --- the whole check, against local servers -------------------------------------------
+
+
+def network_check(clients, zoom: TlsServer | ZoomProbe) -> NetworkCheck:
+    probe = zoom.probe() if isinstance(zoom, TlsServer) else zoom
+    return NetworkCheck(clients, probe.check, detect, budget_s=12.0)
+
+
+def test_a_line_measured_while_zoom_is_silent(silent_zoom: TlsServer) -> None:
+    with SpeedServer(down_mbps=10, latency_ms=30) as server:
+        check = network_check(
+            [speedtest_client(server.url, seconds=0.8)], silent_zoom.probe(timeout_s=1.0)
+        )
+        start = time.perf_counter()
+        result = check.run()
+    assert time.perf_counter() - start < 6
+    assert result.status is Status.FAILED
+    assert result.summary.startswith("Un pare-feu semble bloquer Zoom")
+    measures = result.to_json()["measures"]
+    assert measures["download_mbps"] == pytest.approx(10, rel=0.2)  # a short test here
+    assert measures["upload_mbps"] == pytest.approx(10, rel=0.2)
+    assert measures["latency_ms"] == pytest.approx(30, abs=10)
+    assert measures["connection"] == detect().kind
+    assert measures["service"].startswith("speedtest (127.0.0.1:")
+    assert 1.5 < measures["duration_s"] < 6
+
+
+def test_when_speedtest_is_refused_the_second_service_measures(zoom_stand_in) -> None:
+    with (
+        SpeedServer(mode=FORBIDDEN) as speedtest_server,
+        SpeedServer(down_mbps=10, latency_ms=20) as service,
+    ):
+        first = speedtest_client(speedtest_server.url)
+        second = http_client(service.base_url, seconds=0.8)
+        result = network_check([first, second], zoom_stand_in).run()
+    measures = result.measures
+    assert result.status is Status.OK, result
+    assert measures["service"] == second.name
+    assert measures["failures"] == {first.name: "forbidden"}
+    assert measures["download_mbps"] == pytest.approx(10, rel=0.2)
+    assert measures["upload_mbps"] == pytest.approx(10, rel=0.2)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message", "limit_s"),
+    [
+        ("dns", "est introuvable (problème de DNS)", 2.0),
+        ("refused", "refuse la connexion", 2.0),
+        ("forbidden", "refuse la mesure (accès interdit)", 2.0),
+        ("stall", "ne répond pas à temps", 4.0),
+        ("proxy", "Un proxy du réseau empêche la mesure", 2.0),
+    ],
+)
+def test_failures_say_what_happened_quickly(
+    setup, message, limit_s, zoom_stand_in, monkeypatch, request
+) -> None:
+    servers = []
+    if setup == "dns":
+        request.getfixturevalue("dns_knows_nothing")
+        url = "http://speedtest.example.invalid/speedtest/upload.php"
+    elif setup == "refused":
+        url = f"http://127.0.0.1:{closed_port()}/speedtest/upload.php"
+    elif setup == "proxy":
+        servers.append(SpeedServer(mode=PROXY_AUTH).start())
+        monkeypatch.setenv("http_proxy", servers[0].base_url)
+        url = "http://speed.example.invalid/speedtest/upload.php"
+    else:
+        servers.append(SpeedServer(mode=FORBIDDEN if setup == "forbidden" else STALL).start())
+        url = servers[0].url
+    try:
+        start = time.perf_counter()
+        result = network_check([speedtest_client(url)], zoom_stand_in).run()
+        elapsed = time.perf_counter() - start
+    finally:
+        for server in servers:
+            server.stop()
+    assert elapsed < limit_s
+    # Zoom answers: the user can go on, the measurement is what failed.
+    assert result.status is Status.WARNING
+    assert message in result.summary
+    assert result.summary.endswith("Le débit n'a pas pu être mesuré, mais Zoom est joignable.")
+    assert result.advice
+
+
+def test_without_any_network(dns_unreachable) -> None:
+    clients = [
+        speedtest_client(None),
+        http_client("https://speed.example.invalid"),
+    ]
+    start = time.perf_counter()
+    result = NetworkCheck(clients, ZoomProbe(timeout_s=1.0).check, detect, budget_s=12).run()
+    assert time.perf_counter() - start < 3.0
+    assert result.status is Status.FAILED
+    assert result.summary == "Cet ordinateur n'est pas connecté à internet."
+    assert result.measures["failures"] == {"speedtest.net": "dns", "speed.example.invalid": "dns"}

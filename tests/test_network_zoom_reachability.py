@@ -1,0 +1,45 @@
+"""Can Zoom be reached: a real TLS handshake with a stand-in for zoom.us on 127.0.0.1."""
+
+import time
+
+from network_helpers import TlsServer
+
+from readiness.devices.network_errors import Failure
+from readiness.devices.zoom_reachability import ZoomProbe
+from speed_server import closed_port
+
+pytest_plugins = ["network_fixtures"]
+
+
+def test_a_tls_handshake_means_reachable(zoom_stand_in: TlsServer) -> None:
+    result = zoom_stand_in.probe().check()
+    assert result.reachable and result.failure is None and not result.intercepted
+    deadline = time.monotonic() + 2.0  # the server's side finishes a moment later
+    while zoom_stand_in.handshakes == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert zoom_stand_in.handshakes == 1
+
+
+def test_a_certificate_nobody_vouches_for_means_intercepted(zoom_stand_in: TlsServer) -> None:
+    result = zoom_stand_in.probe(trusted=False).check()
+    assert result.reachable and result.intercepted
+
+
+def test_a_refused_port_is_blocked_at_once() -> None:
+    start = time.perf_counter()
+    result = ZoomProbe("127.0.0.1", closed_port(), timeout_s=1.0).check()
+    assert not result.reachable and result.failure is Failure.REFUSED
+    assert time.perf_counter() - start < 0.5
+
+
+def test_a_silent_server_times_out_within_the_timeout(silent_zoom: TlsServer) -> None:
+    start = time.perf_counter()
+    result = silent_zoom.probe(timeout_s=0.8).check()
+    elapsed = time.perf_counter() - start
+    assert not result.reachable and result.failure is Failure.TIMEOUT
+    assert 0.7 < elapsed < 1.5
+
+
+def test_a_name_that_does_not_resolve(dns_knows_nothing) -> None:
+    result = ZoomProbe(timeout_s=1.0).check()  # zoom.us, through the stand-in DNS
+    assert not result.reachable and result.failure is Failure.DNS
