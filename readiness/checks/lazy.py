@@ -36,3 +36,9 @@ class LazyCheck:
 
     def run(self) -> CheckResult:
         return self.real.run()
+
+    def __getattr__(self, name: str):
+        # Anything else (a page's measure(), scan()…) is the real check's.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.real, name)

@@ -43,9 +43,7 @@ def _network(context: PageContext) -> Page:
 def _processes(context: PageContext) -> Page:
     from readiness.ui.pages.processes import ProcessesPage
 
-    check = context.controller.check("processes")
-    real = getattr(check, "real", check)  # the page needs the scan itself, not only run()
-    return ProcessesPage(real, context.controller, context.tasks)
+    return ProcessesPage(context.controller.check("processes"), context.controller, context.tasks)
 
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
