@@ -32,6 +32,18 @@ def _camera(devices: DeviceChoice) -> Check:
     return CameraCheck(devices.camera)
 
 
+def _microphone(devices: DeviceChoice) -> Check:
+    from readiness.checks.microphone import MicrophoneCheck
+
+    return MicrophoneCheck(devices.input_device, devices.listen_s)
+
+
+def _speakers(devices: DeviceChoice) -> Check:
+    from readiness.checks.speakers import SpeakersCheck
+
+    return SpeakersCheck(devices.output_device, devices.input_device)
+
+
 def _network(devices: DeviceChoice) -> Check:
     from readiness.checks.network import NetworkCheck
 
@@ -49,6 +61,8 @@ def _processes(_devices: DeviceChoice) -> Check:
 #: id -> (title, factory), in the order of the walkthrough.
 FACTORIES: dict[str, tuple[Callable[[], str], Factory]] = {
     "camera": (titles.camera_title, _camera),
+    "microphone": (titles.microphone_title, _microphone),
+    "speakers": (titles.speakers_title, _speakers),
     "network": (titles.network_title, _network),
     "processes": (titles.processes_title, _processes),
     "zoom": (titles.zoom_title, _zoom),

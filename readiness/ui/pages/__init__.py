@@ -34,6 +34,18 @@ def _camera(context: PageContext) -> Page:
     return CameraPage(context.services, context.controller, context.tasks)
 
 
+def _microphone(context: PageContext) -> Page:
+    from readiness.ui.pages.microphone import MicrophonePage
+
+    return MicrophonePage(context)
+
+
+def _speakers(context: PageContext) -> Page:
+    from readiness.ui.pages.speakers import SpeakersPage
+
+    return SpeakersPage(context)
+
+
 def _network(context: PageContext) -> Page:
     from readiness.ui.pages.network import NetworkPage
 
@@ -48,6 +60,8 @@ def _processes(context: PageContext) -> Page:
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {
     "camera": _camera,
+    "microphone": _microphone,
+    "speakers": _speakers,
     "network": _network,
     "processes": _processes,
     "zoom": _zoom,

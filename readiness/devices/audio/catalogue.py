@@ -1,0 +1,200 @@
+"""The microphones and speakers to offer: friendly names, no duplicates, the default first.
+
+PortAudio lists every device once per host API (Windows: MME, DirectSound,
+WASAPI, WDM-KS; Linux: ALSA's hardware and plugin names), so a laptop shows a
+dozen entries for one microphone. We keep the system's default host API only,
+drop ALSA's plugin pseudo-devices, and take full names from another host API
+where MME cuts them at 31 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from readiness.core.i18n import translate
+from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem, Kind
+from readiness.devices.audio.portaudio import classify, portaudio, rescan
+
+# ALSA plugin names that route to the same card or server as "default", or convert formats.
+_ALSA_PSEUDO = re.compile(
+    r"^(sysdefault|front|rear|center_lfe|side|surround\d+|iec958|spdif|hdmi|modem|phoneline"
+    r"|dmix|dsnoop|lavrate|samplerate|speexrate|speex|upmix|vdownmix|a52|jack|oss|null"
+    r"|usbstream)(:.*)?$",
+    re.IGNORECASE,
+)
+# Names that are the sound server itself: the same device as "default" when it exists.
+_SOUND_SERVERS = {"pulse", "pipewire"}
+_MME_NAME_LIMIT = 31
+_ALSA_HW_SUFFIX = re.compile(r"\s*\((hw|plughw):\d+,\d+\)$")
+
+
+def _channels(entry: Mapping[str, Any], kind: Kind) -> int:
+    return int(entry.get(f"max_{kind}_channels", 0))
+
+
+def friendly_devices(
+    devices: Sequence[Mapping[str, Any]],
+    hostapis: Sequence[Mapping[str, Any]],
+    kind: Kind,
+    default_index: int,
+) -> list[AudioDevice]:
+    """The devices to offer for ``kind``, default first, from PortAudio's own tables.
+
+    ``devices`` and ``hostapis`` are what ``sounddevice.query_devices()`` and
+    ``query_hostapis()`` return; ``default_index`` is the system default's index (-1: none).
+    """
+    usable = [d for d in devices if _channels(d, kind) > 0]
+    if not usable:
+        return []
+    default_entry = next((d for d in usable if d["index"] == default_index), None)
+    api = default_entry["hostapi"] if default_entry is not None else usable[0]["hostapi"]
+    api_names = {i: str(h.get("name", "")) for i, h in enumerate(hostapis)}
+    raw_names = {str(d["name"]) for d in usable if d["hostapi"] == api}
+    has_default = "default" in raw_names
+
+    chosen: list[AudioDevice] = []
+    seen: dict[str, int] = {}
+    for entry in usable:
+        if entry["hostapi"] != api:
+            continue
+        raw = str(entry["name"])
+        bare = raw.split(":")[0].strip().lower()
+        hidden = _ALSA_PSEUDO.match(raw) or (has_default and bare in _SOUND_SERVERS)
+        if api_names.get(api) == "ALSA" and hidden:
+            continue
+        name = _display_name(raw, entry, usable, api, api_names, kind)
+        key = name.casefold()
+        if key in seen:  # the same name twice in one host API: keep the first
+            continue
+        seen[key] = entry["index"]
+        chosen.append(_device(entry, name, api_names, is_default=entry["index"] == default_index))
+    if chosen and not any(d.is_default for d in chosen):
+        # The default was a filtered duplicate ("pulse" when "default" exists): mark its twin.
+        twin = next((d for d in chosen if d.raw_name == "default"), None)
+        if twin is not None:
+            chosen[chosen.index(twin)] = _with_default(twin)
+    chosen.sort(key=lambda d: not d.is_default)
+    return chosen
+
+
+def _display_name(
+    raw: str,
+    entry: Mapping[str, Any],
+    usable: Sequence[Mapping[str, Any]],
+    api: int,
+    api_names: Mapping[int, str],
+    kind: Kind,
+) -> str:
+    if raw == "default":
+        return translate("Audio", "Par défaut (réglages de l'ordinateur)")
+    if api_names.get(api) == "ALSA":
+        return _ALSA_HW_SUFFIX.sub("", raw)
+    if api_names.get(api) == "MME" and len(raw) >= _MME_NAME_LIMIT:
+        longer = [
+            str(d["name"])
+            for d in usable
+            if d["hostapi"] != api and str(d["name"]).startswith(raw) and _channels(d, kind)
+        ]
+        if longer:
+            return min(longer, key=len)
+    return raw
+
+
+def _device(
+    entry: Mapping[str, Any], name: str, api_names: Mapping[int, str], *, is_default: bool
+) -> AudioDevice:
+    return AudioDevice(
+        index=int(entry["index"]),
+        name=name,
+        raw_name=str(entry["name"]),
+        host_api=api_names.get(entry["hostapi"], ""),
+        input_channels=_channels(entry, "input"),
+        output_channels=_channels(entry, "output"),
+        default_samplerate=float(entry.get("default_samplerate") or 0.0),
+        is_default=is_default,
+    )
+
+
+def _with_default(device: AudioDevice) -> AudioDevice:
+    from dataclasses import replace
+
+    return replace(device, is_default=True)
+
+
+def pick_device(
+    offered: Sequence[AudioDevice],
+    everything: Sequence[AudioDevice],
+    choice: str | None,
+    kind: Kind,
+) -> AudioDevice:
+    """The device that ``choice`` names (None or "": the default); AudioError if none.
+
+    ``choice`` is a PortAudio index or (part of) a name, friendly or PortAudio's.
+    ``everything`` holds the hidden duplicates too, so any name PortAudio shows works.
+    """
+    if not offered and not everything:
+        raise AudioError(AudioProblem.NO_DEVICE, f"no {kind} device")
+    wanted = (choice or "").strip()
+    if not wanted:
+        default = next((d for d in offered if d.is_default), None)
+        if default is None and offered:
+            default = offered[0]
+        if default is None:
+            raise AudioError(AudioProblem.NO_DEVICE, f"no {kind} device")
+        return default
+    if wanted.isdigit():
+        index = int(wanted)
+        found = next((d for d in [*offered, *everything] if d.index == index), None)
+        if found is None:
+            raise AudioError(AudioProblem.NOT_FOUND, wanted)
+        return found
+    folded = wanted.casefold()
+    for matches in (
+        lambda d: d.raw_name == wanted,
+        lambda d: d.name.casefold() == folded or d.raw_name.casefold() == folded,
+        lambda d: folded in d.name.casefold() or folded in d.raw_name.casefold(),
+    ):
+        for pool in (offered, everything):
+            found = next((d for d in pool if matches(d)), None)
+            if found is not None:
+                return found
+    raise AudioError(AudioProblem.NOT_FOUND, wanted)
+
+
+def device_tables(kind: Kind, *, fresh: bool = True) -> tuple[list[AudioDevice], list[AudioDevice]]:
+    """(the devices to offer, default first; every device of ``kind`` PortAudio lists).
+
+    ``fresh``: rescan first, to see devices plugged in since (skipped while a stream is open).
+    """
+    if fresh:
+        rescan()
+    with portaudio() as sd:
+        try:
+            devices = list(sd.query_devices())
+            hostapis = list(sd.query_hostapis())
+            default_index = sd.default.device[0 if kind == "input" else 1]
+            if default_index is None or default_index < 0:
+                api_default = hostapis[0].get(f"default_{kind}_device", -1) if hostapis else -1
+                default_index = api_default
+        except sd.PortAudioError as exc:
+            raise classify(exc) from None
+    offered = friendly_devices(devices, hostapis, kind, int(default_index))
+    api_names = {i: str(h.get("name", "")) for i, h in enumerate(hostapis)}
+    everything = [
+        _device(d, str(d["name"]), api_names, is_default=False)
+        for d in devices
+        if _channels(d, kind) > 0
+    ]
+    return offered, everything
+
+
+def list_devices(kind: Kind, *, fresh: bool = True) -> list[AudioDevice]:
+    """The devices to offer, default first."""
+    return device_tables(kind, fresh=fresh)[0]
+
+
+def resolve_device(choice: str | None, kind: Kind, *, fresh: bool = True) -> AudioDevice:
+    offered, everything = device_tables(kind, fresh=fresh)
+    return pick_device(offered, everything, choice, kind)
