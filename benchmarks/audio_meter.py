@@ -8,10 +8,11 @@ microphone (the tests' loopback, ``tests/pulse_server.py``).
   the process's CPU time (user + system, every thread: PortAudio's callbacks, the
   timer, numpy, painting) over the wall time, in percent of one core.
 - Delay: a tone starts in the sink; the delay is from the moment PortAudio says
-  its first sample reaches the sink (``outputBufferDacTime``, the same monotonic
-  clock as ``time.monotonic`` on Linux) to the meter tick whose level crosses
-  -30 dBFS. "Written" is the same from when the tone was handed to PortAudio,
-  which also counts the output's own buffering (an upper bound).
+  its first sample reaches the sink (``outputBufferDacTime``, brought to
+  ``time.monotonic`` through the callback's ``currentTime``) to the meter tick
+  whose level crosses -30 dBFS. "Written" is the same from when the tone was
+  handed to PortAudio, which also counts the output's own buffering (an upper
+  bound).
 
     uv run python benchmarks/audio_meter.py [--cpu-seconds 10] [--rounds 3] [--tones 20]
     DISPLAY=:99 uv run python benchmarks/audio_meter.py --platform xcb
@@ -25,6 +26,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -262,6 +264,7 @@ def main() -> None:
         app.processEvents()
     finally:
         server.stop()
+        shutil.rmtree(home, ignore_errors=True)
 
     cpu = statistics.median(cpu_rounds)
     delay = statistics.median(at_sink)

@@ -46,7 +46,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
     # Wayland and the desktop entry (readiness.desktop) match windows to the icon by it.
     app.setDesktopFileName("readiness")
-    app.setWindowIcon(app_icon())
     install_translations(app)
     _readable_font(app)
     return app
@@ -142,6 +141,8 @@ def run_app(
         QTimer.singleShot(0, on_shown)
     # Once the window is up: the checks' threads must not slow its first paint.
     QTimer.singleShot(0, window.start_checks)
+    # The icon's images are read once the window is up: they would delay its first show.
+    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
     return app.exec()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -141,6 +140,8 @@ def _devices(args: argparse.Namespace, config) -> DeviceChoice:
 
 
 def _print_json(data: dict) -> None:
+    import json  # not at module level: a double-click start does not need it
+
     # JSON is UTF-8 by definition, whatever the console's code page.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s.\-()/]+$")
@@ -31,6 +30,8 @@ def tel_url(phone: str) -> str:
 
 
 def mailto_url(email: str, subject: str = "", body: str = "") -> str:
+    from urllib.parse import quote  # only when a link is made, not at start-up
+
     query = []
     if subject:
         query.append(f"subject={quote(subject, safe='')}")
