@@ -117,14 +117,18 @@ def noise_advice() -> tuple[str, ...]:
     )
 
 
+def _mute_switch_advice() -> str:
+    return translate(
+        "MicrophoneCheck",
+        "Vérifiez que le micro n'est pas coupé : bouton ou touche de sourdine, "
+        "sur le casque ou sur le clavier.",
+    )
+
+
 def weak_advice() -> tuple[str, ...]:
     return (
         translate("MicrophoneCheck", "Rapprochez-vous du micro (ou de l'ordinateur)."),
-        translate(
-            "MicrophoneCheck",
-            "Vérifiez que le micro n'est pas coupé : bouton ou touche de sourdine, "
-            "sur le casque ou sur le clavier.",
-        ),
+        _mute_switch_advice(),
         translate(
             "MicrophoneCheck",
             "Montez le volume d'entrée du micro dans les réglages du son de l'ordinateur.",
@@ -134,11 +138,7 @@ def weak_advice() -> tuple[str, ...]:
 
 def silent_advice() -> tuple[str, ...]:
     return (
-        translate(
-            "MicrophoneCheck",
-            "Vérifiez que le micro n'est pas coupé : bouton ou touche de sourdine, "
-            "sur le casque ou sur le clavier.",
-        ),
+        _mute_switch_advice(),
         translate(
             "MicrophoneCheck",
             "Vérifiez que l'ordinateur autorise l'accès au micro (réglages de confidentialité).",
