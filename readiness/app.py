@@ -10,21 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QSize,
-    Qt,
-    QThread,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QThread, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness import __version__
-from readiness.core import i18n
 from readiness.core.config import ConfigError, LoadedConfig, default_locations, load_session
 from readiness.logging_setup import route_qt_messages, setup_logging
 
@@ -39,15 +29,21 @@ CLOSE_AFTER_ENV = "READINESS_CLOSE_AFTER_MS"
 MAX_WINDOW_ICON = 256
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """``language``: "fr" or "en"; None follows the system's languages (French otherwise)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("readiness")
     app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
     # Wayland and the desktop entry (readiness.desktop) match windows to the icon by it.
     app.setDesktopFileName("readiness")
-    install_translations(app)
+    from readiness.translations import install_in_app, pick_language
+
+    install_in_app(app, pick_language(language))
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
     _readable_font(app)
+    from readiness.ui.theme import apply_accessible_palette
+
+    apply_accessible_palette(app)
     return app
 
 
@@ -77,19 +73,6 @@ def app_icon() -> QIcon:
     return icon
 
 
-def install_translations(app: QApplication) -> None:
-    """French by default: Qt's own strings (dialog buttons) follow, via qtbase_fr."""
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", path):
-        app.installTranslator(translator)
-    else:
-        log.info("Qt's French translations not found in %s", path)
-    # The Qt-free core asks Qt for its translations from now on.
-    i18n.install(QCoreApplication.translate)
-
-
 def load_config_or_explain(config_path: Path | None) -> LoadedConfig | None:
     beside, user = default_locations()
     try:
@@ -110,12 +93,13 @@ def run_app(
     config_path: Path | None = None,
     argv: list[str] | None = None,
     on_shown: Callable[[], None] | None = None,
+    language: str | None = None,
 ) -> int:
     """Start the GUI; ``on_shown`` runs once the window is on screen (start-up benchmark)."""
     log_path = setup_logging()
     route_qt_messages()
     install_error_dialog(log_path)
-    app = create_application(argv)
+    app = create_application(argv, language)
     loaded = load_config_or_explain(config_path)
     if loaded is None:
         return EXIT_BAD_CONFIG

@@ -27,13 +27,19 @@ def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None =
 
         return run_app(on_shown=on_shown)
 
-    from readiness.cli_args import build_parser
+    from readiness.cli_args import build_parser, requested_language
 
+    language = requested_language(argv)
+    if not _wants_window(argv):
+        # The parser's own help is translated too: the language comes first.
+        from readiness.translations import install_without_app, pick_language
+
+        install_without_app(pick_language(language))
     args = build_parser().parse_args(argv)
     if args.command is None:
         from readiness.app import run_app
 
-        return run_app(config_path=args.config, on_shown=on_shown)
+        return run_app(config_path=args.config, on_shown=on_shown, language=args.lang)
 
     from readiness.logging_setup import setup_logging
 
@@ -46,6 +52,11 @@ def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None =
     if args.command == "check":
         return _check(args, config)
     return _join(args, config)
+
+
+def _wants_window(argv: list[str]) -> bool:
+    """No command and no --help / --version: the app, which installs its own translator."""
+    return not {"check", "join", "-h", "--help", "--version"} & set(argv)
 
 
 class _ConfigFailure(Exception):
@@ -160,7 +171,8 @@ def _print_summary(results) -> None:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     for result in results:
-        print(f"{marks[result.status]} {result.title} : {result.summary}")
+        line = translate("Cli", "{mark} {title} : {summary}")
+        print(line.format(mark=marks[result.status], title=result.title, summary=result.summary))
         for advice in result.advice:
             print(f"    → {advice}")
     print(translate("Cli", "Bilan : {verdict}").format(verdict=verdict_title(verdict(results))))

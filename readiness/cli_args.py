@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from readiness import __version__
 from readiness.cli import EXIT_BAD_INVOCATION
 from readiness.core.device_choice import MAX_LISTEN_S
-from readiness.core.i18n import translate
+from readiness.core.i18n import LANGUAGES, translate
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,6 +25,20 @@ class _Parser(argparse.ArgumentParser):
                 message=message
             ),
         )
+
+
+def requested_language(argv: list[str]) -> str | None:
+    """``--lang`` read before the parser is built, whose help texts depend on it; a bad
+    value is left to the parser to explain."""
+    for index, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def _listen_seconds(text: str) -> float:
@@ -62,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"readiness {__version__}")
     config_help = translate("Cli", "fichier session.toml à utiliser à la place de celui par défaut")
     parser.add_argument("--config", type=Path, metavar="FICHIER", help=config_help)
+    lang_help = translate(
+        "Cli", "langue de l'interface : fr (français) ou en (anglais) ; par défaut celle du système"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
 
     check = commands.add_parser("check", help=translate("Cli", "vérifier sans ouvrir de fenêtre"))
@@ -113,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
     )
+    check.add_argument("--lang", choices=LANGUAGES, help=lang_help, default=argparse.SUPPRESS)
 
     join = commands.add_parser("join", help=translate("Cli", "rejoindre la réunion Zoom"))
     join.add_argument("--name", metavar='"Prénom Nom"', help=translate("Cli", "votre nom affiché"))
@@ -129,4 +148,5 @@ def build_parser() -> argparse.ArgumentParser:
     join.add_argument(
         "--config", type=Path, metavar="FICHIER", help=config_help, default=argparse.SUPPRESS
     )
+    join.add_argument("--lang", choices=LANGUAGES, help=lang_help, default=argparse.SUPPRESS)
     return parser

@@ -2,11 +2,11 @@
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor
 
 from readiness.core.levels import FLOOR_DBFS, measure_block
 from readiness.devices.audio import AudioError, AudioProblem
 from readiness.ui.level_meter import CLIP_SHOW_S, TICK_MS, LevelMeter, level_word_key
+from readiness.ui.status_style import BadgeState, state_color
 
 
 class Clock:
@@ -50,7 +50,8 @@ def test_clipping_is_marked_for_a_while_then_clears(meter) -> None:
     assert meter.accessibleDescription() == "Niveau : saturé"
     image = meter.grab().toImage()
     mark = image.pixelColor(image.width() - 5, 10)
-    assert mark == QColor(196, 30, 30)  # the mark is filled (and says SATURÉ)
+    # the mark is filled in the theme's "problem" colour (and says SATURÉ)
+    assert mark == state_color(BadgeState.FAILED, dark=False)
     meter.clock.now += CLIP_SHOW_S + 0.1
     meter.show_block(measure_block(tone(0.3)))
     assert not meter.clipping

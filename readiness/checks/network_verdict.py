@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.core.i18n import translate
+from readiness.core.i18n import decimal, translate
 from readiness.core.result import CheckResult, Status
 from readiness.core.zoom_needs import Allows, Delay, LineVerdict, judge_line
 from readiness.devices.connection_type import NONE, WIFI, Connection
@@ -93,9 +93,9 @@ def _figures(measure: LineMeasure, verdict: LineVerdict) -> dict[str, Any]:
 
 
 def mbps_text(value: float) -> str:
-    """French figures: a comma, fewer decimals as the number grows (0,85 ; 9,6 ; 48)."""
+    """Fewer decimals as the number grows (0,85 ; 9,6 ; 48), with the language's mark."""
     digits = 2 if value < 1 else 1 if value < 10 else 0
-    return f"{value:.{digits}f}".replace(".", ",")
+    return decimal(value, digits)
 
 
 def _measured(measure: LineMeasure, verdict: LineVerdict, advice: list[str]) -> tuple[Status, str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from readiness.core.contact import is_plausible_email, is_plausible_phone
 from readiness.core.device_choice import DeviceChoice
-from readiness.core.i18n import translate
+from readiness.core.i18n import pick, translate
 from readiness.core.meeting import group_meeting_id, is_valid_passcode, normalize_meeting_id
 from readiness.user_dirs import user_config_dir
 
@@ -29,10 +29,15 @@ class Contact:
     phone: str = ""
     email: str = ""
     role: str = ""
+    #: The role in English (``role_en``), for the English interface; else ``role``.
+    role_en: str = ""
 
     @property
     def is_empty(self) -> bool:
         return not (self.name or self.phone or self.email)
+
+    def role_text(self) -> str:
+        return pick({"fr": self.role, "en": self.role_en})
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class ConfigError(Exception):
                 place=place, line=self.line
             )
         elif place:
-            where += f" : {place}"
+            where += translate("Config", " : {place}").format(place=place)
         elif self.line:
             where += translate("Config", " (ligne {line})").format(line=self.line)
         return f"{where}. {self.problem} " + translate(
@@ -254,6 +259,7 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
     phone = reader.text_value(section, "phone", required=False)
     email = reader.text_value(section, "email", required=False)
     role = reader.text_value(section, "role", required=False)
+    role_en = reader.text_value(section, "role_en", required=False)
     if phone and not is_plausible_phone(phone):
         raise reader.fail(
             section,
@@ -276,7 +282,7 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
             None,
             translate("Config", "Indiquez au moins un téléphone (phone) ou un e-mail (email)."),
         )
-    return Contact(name=name, phone=phone, email=email, role=role)
+    return Contact(name=name, phone=phone, email=email, role=role, role_en=role_en)
 
 
 def _session_start(reader: _Reader, value: Any) -> datetime | None:

@@ -10,9 +10,13 @@ as it is, which keeps this module (and the core) free of Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 Backend = Callable[[str, str], str]
+
+#: French is the source language (the texts in the code); English comes from a .qm file.
+SOURCE_LANGUAGE = "fr"
+LANGUAGES = ("fr", "en")
 
 _backend: Backend | None = None
 _language = "fr"
@@ -36,6 +40,24 @@ def language() -> str:
 def pick(texts: dict[str, str]) -> str:
     """The text in the interface's language, else the French one (the source language)."""
     return texts.get(_language) or texts.get("fr") or next(iter(texts.values()), "")
+
+
+def choose_language(requested: str | None, preferred: Iterable[str]) -> str:
+    """The interface's language: the one asked for (``--lang``), else the first of the
+    user's preferred languages (``fr-FR``, ``en_GB``...) that the app has, else French."""
+    if requested:
+        return requested
+    for tag in preferred:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as the interface's language writes it: ``4,5`` in French, ``4.5`` in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if _language == "fr" else text
 
 
 def translate(context: str, text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.core.i18n import translate
+from readiness.core.i18n import decimal, translate
 
 
 def _labels() -> dict[str, str]:
@@ -63,7 +63,7 @@ def format_value(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return translate("Measures", "oui") if value else translate("Measures", "non")
     if isinstance(value, float):
-        text = f"{value:.1f}".replace(".", ",").removesuffix(",0")
+        text = decimal(value, 1).removesuffix(",0").removesuffix(".0")
     else:
         text = str(value)
     unit = next((suffix for ending, suffix in _UNITS if key.endswith(ending)), "")

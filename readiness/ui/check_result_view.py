@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from readiness.core.result import CheckResult
+from readiness.core.result import CheckResult, Status
+from readiness.ui.announce import announce
 from readiness.ui.page import paragraph
 from readiness.ui.status_badge import StatusBadge
 from readiness.ui.status_style import BadgeState
@@ -38,7 +39,18 @@ class CheckResultView(QWidget):
         self.advice.hide()
 
     def show_result(self, result: CheckResult) -> None:
+        shown = (self.badge.state, self.summary.text())
         self.badge.set_state(BadgeState.of(result.status))
         self.summary.setText(result.summary)
         self.advice.setText("\n".join(f"→ {line}" for line in result.advice))
         self.advice.setVisible(bool(result.advice))
+        self.setAccessibleDescription(result.summary)
+        if (self.badge.state, result.summary) != shown and self.isVisible():
+            # Once per new result; a page shown later reads it like any other text.
+            announce(
+                self,
+                self.tr("{status} : {summary}").format(
+                    status=self.badge.word(), summary=result.summary
+                ),
+                urgent=result.status is Status.FAILED,
+            )

@@ -13,8 +13,8 @@ from readiness.core.contact import mailto_url, tel_url
 def contact_html(config: SessionConfig) -> str:
     support = config.support
     who = escape(support.name)
-    if support.role:
-        who += f", {escape(support.role)}"
+    if support.role_text():
+        who += f", {escape(support.role_text())}"
     lines = [f"<b>{who}</b>"]
     if support.phone:
         lines.append(

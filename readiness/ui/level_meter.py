@@ -33,6 +33,9 @@ from readiness.core.levels import (
     released,
 )
 from readiness.devices.audio.model import AudioError
+from readiness.ui.announce import announce
+from readiness.ui.status_style import BadgeState, on_color, state_color
+from readiness.ui.theme import is_dark
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,8 +50,33 @@ PEAK_FALL_DB_PER_S = 40.0
 #: The clipping mark stays lit this long after the last clipped block.
 CLIP_SHOW_S = 1.5
 BAR_HEIGHT = 26
-CLIP_COLOR = QColor(196, 30, 30)
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
+#: A screen reader hears the new word once it has held this long: a voice going
+#: up and down must not make it talk over the user.
+ANNOUNCE_AFTER_MS = 1200
+#: How much of the zone's tint is mixed into the window's colour (light or dark theme):
+#: enough to see the zones, little enough for the bar to keep its 3:1 on them.
+ZONE_TINT = 0.16
+ZONE_TINTS = {
+    "low": QColor(128, 128, 128),
+    "good": QColor(46, 160, 67),
+    "loud": QColor(219, 109, 40),
+}
+
+
+def zone_color(window: QColor, zone: str) -> QColor:
+    """A zone of the bar: the window's colour with a little of the zone's tint."""
+    tint = ZONE_TINTS[zone]
+    return QColor(
+        *(
+            round(w + (t - w) * ZONE_TINT)
+            for w, t in zip(
+                (window.red(), window.green(), window.blue()),
+                (tint.red(), tint.green(), tint.blue()),
+                strict=True,
+            )
+        )
+    )
 
 
 def level_word_key(rms_dbfs: float, clipping: bool) -> str:
@@ -94,6 +122,11 @@ class LevelMeter(QWidget):
             "low": self.tr("faible"),
             "clipped": self.tr("saturé"),
         }
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_AFTER_MS)
+        self._announce_timer.timeout.connect(self._announce_word)
+        self._announced = ""
         self._set_word("low")
 
     def sizeHint(self) -> QSize:
@@ -111,6 +144,8 @@ class LevelMeter(QWidget):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._announce_timer.stop()
+        self._announced = ""
         self._read = None
 
     @property
@@ -172,13 +207,26 @@ class LevelMeter(QWidget):
     def word(self) -> str:
         return self._words[self._word_key]
 
+    def level_words(self) -> list[str]:
+        return list(self._words.values())
+
     def _set_word(self, key: str) -> None:
         if key == self._word_key:
             return
         self._word_key = key
         # Only on change: a screen reader must not be flooded 25 times a second.
-        self.setAccessibleDescription(self.tr("Niveau : {word}").format(word=self._words[key]))
+        self.setAccessibleDescription(self.level_text())
         self.word_changed.emit(self._words[key])
+        self._announce_timer.start()
+
+    def level_text(self) -> str:
+        return self.tr("Niveau : {word}").format(word=self._words[self._word_key])
+
+    def _announce_word(self) -> None:
+        text = self.level_text()
+        if self.running and text != self._announced:
+            self._announced = text
+            announce(self, text)
 
     # --- drawing -------------------------------------------------------------
     #
@@ -234,10 +282,11 @@ class LevelMeter(QWidget):
         metrics = self.fontMetrics()
         bar = self._bar_rect()
         text_color = palette.color(palette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorRole.Window)
         zones = (
-            (LOW_DBFS, SPEECH_GOOD_DBFS, QColor(224, 224, 224), self.tr("faible")),
-            (SPEECH_GOOD_DBFS, LOUD_DBFS, QColor(214, 236, 214), self.tr("bon niveau")),
-            (LOUD_DBFS, 0.0, QColor(246, 222, 196), self.tr("fort")),
+            (LOW_DBFS, SPEECH_GOOD_DBFS, zone_color(window, "low"), self.tr("faible")),
+            (SPEECH_GOOD_DBFS, LOUD_DBFS, zone_color(window, "good"), self.tr("bon niveau")),
+            (LOUD_DBFS, 0.0, zone_color(window, "loud"), self.tr("fort")),
         )
         for low, high, color, label in zones:
             left, right = self._x(low, bar), self._x(high, bar)
@@ -249,7 +298,8 @@ class LevelMeter(QWidget):
         painter.drawRect(bar)  # the bars stay inside the frame: it can be drawn once
         mark = self._mark_rect(bar)
         painter.drawRect(mark)
-        painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+        # Unlit: the word in the text's colour in an empty box (lit: a filled box).
+        painter.setPen(text_color)
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, self.tr("SATURÉ"))
         painter.end()
         return pixmap
@@ -263,19 +313,21 @@ class LevelMeter(QWidget):
         highlight = palette.color(QPalette.ColorRole.Highlight)
         translucent = QColor(highlight)
         translucent.setAlpha(110)
+        dark = is_dark(palette)
         return (
             highlight,
             translucent,
             palette.color(QPalette.ColorRole.WindowText),
-            QColor(255, 255, 255),
+            on_color(dark),
             self.tr("SATURÉ"),
+            state_color(BadgeState.FAILED, dark),
         )
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if self._background is None:
             self._background = self._draw_background()
             self._tools = self._paint_tools()
-        highlight, translucent, hold_color, white, clip_word = self._tools
+        highlight, translucent, hold_color, on_clip, clip_word, clip_color = self._tools
         bar = self._bar_rect()
         top, height, left = bar.top(), bar.height(), bar.left()
         painter = QPainter(self)
@@ -289,7 +341,7 @@ class LevelMeter(QWidget):
             painter.fillRect(QRectF(hold_x - 2, top + 1, 3, height - 2), hold_color)
         if self.clipping:  # the mark lit: filled, its word in white
             mark = self._mark_rect(bar)
-            painter.fillRect(mark, CLIP_COLOR)
-            painter.setPen(white)
+            painter.fillRect(mark, clip_color)
+            painter.setPen(on_clip)
             painter.drawText(mark, ALIGN_CENTER, clip_word)
         painter.end()

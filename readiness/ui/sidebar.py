@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from readiness.ui.status_style import BadgeState, state_icon, state_word
+from readiness.ui.status_style import BadgeState, is_palette_change, state_icon, state_word
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,7 +55,16 @@ class StepSidebar(QListWidget):
             word = state_word(state)
             item.setText(f"{title}\n{word}")
             item.setIcon(state_icon(state))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} : {word}")
+            accessible = self.tr("{title} : {word}").format(title=title, word=word)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: the icons' colours follow.
+        if is_palette_change(event):
+            for step_id, state in self._states.items():
+                if state is not None:
+                    self._item(step_id).setIcon(state_icon(state))
+        super().changeEvent(event)
 
     def state(self, step_id: str) -> BadgeState | None:
         return self._states[step_id]

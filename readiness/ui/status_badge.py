@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from readiness.ui.status_style import BadgeState, state_pixmap, state_word
+from readiness.ui.status_style import BadgeState, is_palette_change, state_pixmap, state_word
 
 
 class StatusBadge(QWidget):
@@ -29,9 +30,19 @@ class StatusBadge(QWidget):
         if state is self.state:
             return
         self.state = state
-        self._icon.setPixmap(state_pixmap(state, self._size, self.devicePixelRatioF()))
+        self._draw_icon()
         self._word.setText(state_word(state))
         self.setAccessibleName(self.tr("État : {word}").format(word=state_word(state)))
+
+    def _draw_icon(self) -> None:
+        assert self.state is not None
+        self._icon.setPixmap(state_pixmap(self.state, self._size, self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: the icon's colours follow.
+        if is_palette_change(event) and self.state is not None:
+            self._draw_icon()
+        super().changeEvent(event)
 
     def word(self) -> str:
         return self._word.text()

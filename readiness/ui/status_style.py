@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import Enum
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from readiness.core.result import Status
@@ -27,8 +27,9 @@ class BadgeState(Enum):
         return cls(str(status))
 
 
-# Dark enough for 4.5:1 on white and light enough for 3:1 on a dark window.
-_COLORS = {
+# At least 3:1 (WCAG 2.2, graphics) on the theme's window and fields, and the glyph
+# drawn inside (ON_COLOR) at least 4.5:1 on them; tests/test_contrast.py checks it.
+_LIGHT_COLORS = {
     BadgeState.PENDING: "#6e7781",
     BadgeState.RUNNING: "#0969da",
     BadgeState.OK: "#1a7f37",
@@ -36,10 +37,39 @@ _COLORS = {
     BadgeState.FAILED: "#cf222e",
     BadgeState.SKIPPED: "#6e7781",
 }
+_DARK_COLORS = {
+    BadgeState.PENDING: "#8b949e",
+    BadgeState.RUNNING: "#58a6ff",
+    BadgeState.OK: "#3fb950",
+    BadgeState.WARNING: "#d29922",
+    BadgeState.FAILED: "#f85149",
+    BadgeState.SKIPPED: "#8b949e",
+}
+_ON_COLOR = {False: "#ffffff", True: "#0d1117"}
 
 
-def state_color(state: BadgeState) -> QColor:
-    return QColor(_COLORS[state])
+def dark_theme() -> bool:
+    """Whether the application's palette is a dark one (light text on a dark window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from readiness.ui.theme import is_dark
+
+    return is_dark(QGuiApplication.palette())
+
+
+def state_color(state: BadgeState, dark: bool | None = None) -> QColor:
+    dark = dark_theme() if dark is None else dark
+    return QColor((_DARK_COLORS if dark else _LIGHT_COLORS)[state])
+
+
+def on_color(dark: bool | None = None) -> QColor:
+    """The glyph's and the text's colour inside a status-coloured shape."""
+    return QColor(_ON_COLOR[dark_theme() if dark is None else dark])
+
+
+def is_palette_change(event: QEvent) -> bool:
+    """The palette changed (the system switched between light and dark, say)."""
+    return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
 def state_word(state: BadgeState) -> str:
@@ -54,15 +84,18 @@ def state_word(state: BadgeState) -> str:
     return words[state]
 
 
-def state_pixmap(state: BadgeState, size: int = 24, ratio: float = 1.0) -> QPixmap:
+def state_pixmap(
+    state: BadgeState, size: int = 24, ratio: float = 1.0, dark: bool | None = None
+) -> QPixmap:
+    dark = dark_theme() if dark is None else dark
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = state_color(state)
+    color = state_color(state, dark)
     s = float(size)
-    white = QPen(QColor("white"), s * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    white = QPen(on_color(dark), s * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
     if state is BadgeState.WARNING:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
@@ -101,9 +134,14 @@ def state_pixmap(state: BadgeState, size: int = 24, ratio: float = 1.0) -> QPixm
     return pixmap
 
 
-@cache
 def state_icon(state: BadgeState) -> QIcon:
+    """In the current theme's colours: call again after a palette change."""
+    return _state_icon(state, dark_theme())
+
+
+@cache
+def _state_icon(state: BadgeState, dark: bool) -> QIcon:
     icon = QIcon()
     for size in (16, 24, 32, 48):
-        icon.addPixmap(state_pixmap(state, size))
+        icon.addPixmap(state_pixmap(state, size, dark=dark))
     return icon

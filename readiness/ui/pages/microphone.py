@@ -121,7 +121,7 @@ class MicrophonePage(Page):
 
         # Wide enough for the longest word: the meter must not change size as it changes.
         widest = max(
-            (self.tr("Niveau : {word}").format(word=w) for w in ("correct", "faible", "saturé")),
+            (self.tr("Niveau : {word}").format(word=w) for w in self.meter.level_words()),
             key=self.level_word.fontMetrics().horizontalAdvance,
         )
         self.level_word.setMinimumWidth(self.level_word.fontMetrics().horizontalAdvance(widest) + 8)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from readiness.checks.processes import ProcessesCheck, ProcessReport
 from readiness.core.heavy_apps import HeavyProcess
-from readiness.core.i18n import pick
+from readiness.core.i18n import decimal, pick
 from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, heading_label, paragraph
@@ -258,7 +258,7 @@ def _escape(text: str) -> str:
 
 
 def _number(value: float) -> str:
-    """French style, no useless decimals: 45, 4,5, 0."""
+    """No useless decimals: 45, 4,5 (4.5 in English), 0."""
     if value >= 10 or value == int(value):
         return f"{value:.0f}"
-    return f"{value:.1f}".replace(".", ",")
+    return decimal(value, 1)

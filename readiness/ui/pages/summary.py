@@ -141,10 +141,15 @@ class SummaryPage(Page):
     def _next_step(self, overall: Verdict, some_unchecked: bool) -> str:
         support = self._services.config.support
         if overall is Verdict.NOT_READY:
-            text = self.tr(
-                "Corrigez le problème indiqué ci-dessous, puis vérifiez à nouveau. "
-                "Si vous n'y arrivez pas, appelez {name} au {phone}."
-            ).format(name=support.name, phone=support.phone or support.email)
+            text = self.tr("Corrigez le problème indiqué ci-dessous, puis vérifiez à nouveau.")
+            if support.phone:
+                text += " " + self.tr("Si vous n'y arrivez pas, appelez {name} au {phone}.").format(
+                    name=support.name, phone=support.phone
+                )
+            elif support.email:
+                text += " " + self.tr(
+                    "Si vous n'y arrivez pas, écrivez à {name} : {email}."
+                ).format(name=support.name, email=support.email)
         elif overall is Verdict.WARNINGS:
             text = self.tr(
                 "Vous pouvez rejoindre la séance. Si vous le pouvez, améliorez d'abord les "

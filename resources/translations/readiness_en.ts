@@ -1,0 +1,2229 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name>App</name>
+    <message>
+        <source>Préparer ma séance</source>
+        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally.</extracomment>
+        <translation>Get ready for my session</translation>
+    </message>
+    <message>
+        <source>Configuration à corriger</source>
+        <translation>The configuration needs fixing</translation>
+    </message>
+    <message>
+        <source>L&apos;application a rencontré un problème inattendu. Vous n&apos;y êtes pour rien.
+
+Vous pouvez continuer. Si l&apos;application ne répond plus, fermez-la puis rouvrez-la.</source>
+        <translation>The application ran into an unexpected problem. It is not your fault.
+
+You can carry on. If the application stops responding, close it and then open it again.</translation>
+    </message>
+    <message>
+        <source>Les détails n&apos;ont pas pu être notés : le dossier du journal est inaccessible.</source>
+        <translation>The details could not be saved: the log folder cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Si le problème revient, envoyez ce fichier à la personne qui vous accompagne, il contient les détails :
+{path}</source>
+        <translation>If the problem comes back, send this file to the person supporting you; it contains the details:
+{path}</translation>
+    </message>
+    <message>
+        <source>Un problème inattendu</source>
+        <translation>An unexpected problem</translation>
+    </message>
+</context>
+<context>
+    <name>AppRow</name>
+    <message>
+        <source>processeur {cpu} % · mémoire {memory} Mo</source>
+        <translation>processor {cpu}% · memory {memory} MB</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer {app}</source>
+        <translation>Close {app}</translation>
+    </message>
+    <message>
+        <source>Cette application n&apos;est pas à vous ou fait partie du système.</source>
+        <translation>This application is not yours, or it is part of the system.</translation>
+    </message>
+</context>
+<context>
+    <name>Audio</name>
+    <message>
+        <source>Par défaut (réglages de l&apos;ordinateur)</source>
+        <translation>Default (computer settings)</translation>
+    </message>
+</context>
+<context>
+    <name>AudioDevicePicker</name>
+    <message>
+        <source>Aucun appareil trouvé</source>
+        <extracomment>The user picked a device (never emitted when the list is filled by the program).</extracomment>
+        <translation>No device found</translation>
+    </message>
+</context>
+<context>
+    <name>AudioProblem</name>
+    <message>
+        <source>Le composant qui donne accès au son (PortAudio) manque sur cet ordinateur.</source>
+        <translation>The component that gives access to sound (PortAudio) is missing on this computer.</translation>
+    </message>
+    <message>
+        <source>Aucun micro n&apos;a été trouvé.</source>
+        <translation>No microphone was found.</translation>
+    </message>
+    <message>
+        <source>Aucune sortie son (haut-parleurs, casque) n&apos;a été trouvée.</source>
+        <translation>No sound output (speakers, headset) was found.</translation>
+    </message>
+    <message>
+        <source>Le micro « {name} » n&apos;a pas été trouvé.</source>
+        <translation>The microphone “{name}” was not found.</translation>
+    </message>
+    <message>
+        <source>La sortie son « {name} » n&apos;a pas été trouvée.</source>
+        <translation>The sound output “{name}” was not found.</translation>
+    </message>
+    <message>
+        <source>Le micro est déjà utilisé par une autre application.</source>
+        <translation>The microphone is already being used by another application.</translation>
+    </message>
+    <message>
+        <source>La sortie son est déjà utilisée par une autre application.</source>
+        <translation>The sound output is already being used by another application.</translation>
+    </message>
+    <message>
+        <source>Le micro a été débranché ou ne répond plus.</source>
+        <translation>The microphone has been unplugged or is no longer responding.</translation>
+    </message>
+    <message>
+        <source>La sortie son a été débranchée ou ne répond plus.</source>
+        <translation>The sound output has been unplugged or is no longer responding.</translation>
+    </message>
+    <message>
+        <source>Le micro n&apos;a pas pu être ouvert.</source>
+        <translation>The microphone could not be opened.</translation>
+    </message>
+    <message>
+        <source>La sortie son n&apos;a pas pu être ouverte.</source>
+        <translation>The sound output could not be opened.</translation>
+    </message>
+    <message>
+        <source>Sous Linux, installez le paquet « libportaudio2 » (sudo apt install libportaudio2), puis relancez l&apos;application.</source>
+        <extracomment>How the user gets going again: &quot;check&quot; (run the headless check again), &quot;auto&quot; (the page tries again by itself), &quot;button&quot; (the page&apos;s own button tries again).</extracomment>
+        <translation>On Linux, install the “libportaudio2” package (sudo apt install libportaudio2), then restart the application.</translation>
+    </message>
+    <message>
+        <source>Si vous ne savez pas le faire, prévenez votre consultante.</source>
+        <translation>If you don&apos;t know how to do this, let your consultant know.</translation>
+    </message>
+    <message>
+        <source>Branchez un micro ou un casque avec micro.</source>
+        <translation>Plug in a microphone or a headset with a microphone.</translation>
+    </message>
+    <message>
+        <source>Branchez un casque ou des haut-parleurs.</source>
+        <translation>Plug in a headset or speakers.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que le son fonctionne sur l&apos;ordinateur (essayez une vidéo) ; au besoin, redémarrez-le.</source>
+        <translation>Check that sound works on the computer (try a video); if needed, restart it.</translation>
+    </message>
+    <message>
+        <source>Vérifiez qu&apos;il est bien branché, ou choisissez-en un autre.</source>
+        <translation>Check that it is plugged in properly, or choose another one.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que l&apos;appareil est bien branché, ou choisissez une autre sortie son.</source>
+        <translation>Check that the device is plugged in properly, or choose another sound output.</translation>
+    </message>
+    <message>
+        <source>Disponibles : {names}.</source>
+        <translation>Available: {names}.</translation>
+    </message>
+    <message>
+        <source>Fermez les applications qui peuvent l&apos;utiliser (Zoom, Teams, Skype, votre navigateur).</source>
+        <translation>Close the applications that may be using it (Zoom, Teams, Skype, your browser).</translation>
+    </message>
+    <message>
+        <source>Rebranchez-le (ou reconnectez votre casque Bluetooth).</source>
+        <translation>Plug it back in (or reconnect your Bluetooth headset).</translation>
+    </message>
+    <message>
+        <source>Rebranchez votre casque ou vos haut-parleurs (ou reconnectez-les en Bluetooth).</source>
+        <translation>Plug your headset or speakers back in (or reconnect them via Bluetooth).</translation>
+    </message>
+    <message>
+        <source>Choisissez-en un autre dans la liste, puis réessayez.</source>
+        <translation>Choose another one from the list, then try again.</translation>
+    </message>
+    <message>
+        <source>Choisissez une autre sortie son dans la liste, puis réessayez.</source>
+        <translation>Choose another sound output from the list, then try again.</translation>
+    </message>
+    <message>
+        <source>Si cela continue, redémarrez l&apos;ordinateur.</source>
+        <translation>If this keeps happening, restart the computer.</translation>
+    </message>
+    <message>
+        <source>La mesure reprendra d&apos;elle-même dès que le micro sera disponible.</source>
+        <translation>The measurement will start again by itself as soon as the microphone is available.</translation>
+    </message>
+    <message>
+        <source>Cette page le verra d&apos;elle-même dès qu&apos;une sortie son sera disponible.</source>
+        <translation>This page will notice by itself as soon as a sound output is available.</translation>
+    </message>
+    <message>
+        <source>Puis cliquez à nouveau sur « Jouer le son de test ».</source>
+        <translation>Then click “Play the test sound” again.</translation>
+    </message>
+    <message>
+        <source>Puis relancez la vérification.</source>
+        <translation>Then run the check again.</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <source>Caméra {number}</source>
+        <extracomment>Indices tried where the system cannot list cameras (they are numbered from 0). Opens camera ``index`` and says what went wrong (None: it opened).</extracomment>
+        <translation>Camera {number}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCheck</name>
+    <message>
+        <source>Bonne image : votre visage est visible et bien éclairé.</source>
+        <extracomment>Seconds of frames looked at, once the first one has come. Seconds the first frame may take (some cameras need a moment to start). ``DeviceChoice.camera``: a device index (&quot;0&quot;, the default), a video file path, or (on Linux) a camera&apos;s name.</extracomment>
+        <translation>Good picture: your face is visible and well lit.</translation>
+    </message>
+    <message>
+        <source>L&apos;image est toute noire.</source>
+        <translation>The picture is completely black.</translation>
+    </message>
+    <message>
+        <source>Ouvrez le cache de la caméra (le petit volet au-dessus de l&apos;écran) ou retirez ce qui couvre l&apos;objectif.</source>
+        <translation>Open the camera cover (the small shutter above the screen) or remove whatever is covering the lens.</translation>
+    </message>
+    <message>
+        <source>Si votre clavier a une touche avec une caméra barrée, appuyez dessus.</source>
+        <translation>If your keyboard has a key with a crossed-out camera on it, press it.</translation>
+    </message>
+    <message>
+        <source>L&apos;image est trop sombre.</source>
+        <translation>The picture is too dark.</translation>
+    </message>
+    <message>
+        <source>Allumez une lampe placée devant vous, derrière l&apos;écran, qui éclaire votre visage.</source>
+        <translation>Turn on a lamp in front of you, behind the screen, so that it lights up your face.</translation>
+    </message>
+    <message>
+        <source>L&apos;image est trop claire (surexposée).</source>
+        <translation>The picture is too bright (overexposed).</translation>
+    </message>
+    <message>
+        <source>Évitez le soleil direct sur vous ou sur la caméra : fermez un peu le rideau.</source>
+        <translation>Avoid direct sunlight on you or on the camera: draw the curtain a little.</translation>
+    </message>
+    <message>
+        <source>Vous êtes à contre-jour : votre visage reste sombre.</source>
+        <translation>The light is behind you: your face looks dark.</translation>
+    </message>
+    <message>
+        <source>Évitez d&apos;avoir une fenêtre derrière vous : tournez-vous vers elle, ou fermez le rideau et allumez une lampe devant vous.</source>
+        <translation>Avoid having a window behind you: turn to face it, or close the curtain and turn on a lamp in front of you.</translation>
+    </message>
+    <message>
+        <source>L&apos;image ne bouge pas.</source>
+        <translation>The picture is not moving.</translation>
+    </message>
+    <message>
+        <source>Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur) : fermez-la, puis vérifiez à nouveau.</source>
+        <translation>Another application may be using the camera (Zoom, Teams, a browser): close it, then check again.</translation>
+    </message>
+    <message>
+        <source>Placez-vous face à la caméra, le visage bien en vue.</source>
+        <translation>Sit facing the camera, with your face clearly in view.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que rien ne couvre l&apos;objectif (cache, autocollant, doigt).</source>
+        <translation>Check that nothing is covering the lens (cover, sticker, finger).</translation>
+    </message>
+    <message>
+        <source>Aucun visage n&apos;est visible.</source>
+        <translation>No face can be seen.</translation>
+    </message>
+    <message>
+        <source>Approchez-vous un peu de l&apos;écran.</source>
+        <translation>Move a little closer to the screen.</translation>
+    </message>
+    <message>
+        <source>Placez-vous au milieu de l&apos;image.</source>
+        <translation>Move to the middle of the picture.</translation>
+    </message>
+    <message>
+        <source>Surélevez l&apos;ordinateur (sur quelques livres) pour avoir la caméra à hauteur des yeux.</source>
+        <translation>Raise the computer (on a few books) so that the camera is at eye level.</translation>
+    </message>
+    <message>
+        <source>Fermez les applications qui peuvent utiliser la caméra (Zoom, Teams, Skype, un onglet de navigateur en visio), puis vérifiez à nouveau.</source>
+        <translation>Close the applications that may be using the camera (Zoom, Teams, Skype, a browser tab with a video call), then check again.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, et autorisez « Préparer ma séance ».</source>
+        <translation>Open System Settings &gt; Privacy and Security &gt; Camera, and allow “Get ready for my session”.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Paramètres &gt; Confidentialité et sécurité &gt; Caméra, et activez « Accès à la caméra » et « Autoriser les applications de bureau à accéder à votre caméra ».</source>
+        <translation>Open Settings &gt; Privacy and security &gt; Camera, and turn on “Camera access” and “Let desktop apps access your camera”.</translation>
+    </message>
+    <message>
+        <source>Votre compte n&apos;a pas le droit d&apos;utiliser la caméra : demandez à la personne qui gère cet ordinateur de vous ajouter au groupe « video ».</source>
+        <translation>Your account is not allowed to use the camera: ask the person who manages this computer to add you to the “video” group.</translation>
+    </message>
+    <message>
+        <source>Sans caméra, vous pourrez suivre la séance, mais votre consultante ne vous verra pas : prévenez-la.</source>
+        <translation>Without a camera, you can still follow the session, but your consultant will not see you: let them know.</translation>
+    </message>
+    <message>
+        <source>Le fichier vidéo est introuvable.</source>
+        <translation>The video file cannot be found.</translation>
+    </message>
+    <message>
+        <source>Vérifiez le chemin du fichier indiqué.</source>
+        <translation>Check the file path you gave.</translation>
+    </message>
+    <message>
+        <source>Ce fichier vidéo ne peut pas être lu.</source>
+        <translation>This video file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Indiquez une vidéo enregistrée en AVI ou MP4.</source>
+        <translation>Give a video saved as AVI or MP4.</translation>
+    </message>
+    <message>
+        <source>Aucune caméra n&apos;a été trouvée.</source>
+        <translation>No camera was found.</translation>
+    </message>
+    <message>
+        <source>Branchez votre webcam (ou vérifiez qu&apos;elle est activée), puis vérifiez à nouveau.</source>
+        <translation>Plug in your webcam (or check that it is turned on), then check again.</translation>
+    </message>
+    <message>
+        <source>La caméra est déjà utilisée par une autre application.</source>
+        <translation>The camera is already being used by another application.</translation>
+    </message>
+    <message>
+        <source>L&apos;accès à la caméra est refusé.</source>
+        <translation>Access to the camera is denied.</translation>
+    </message>
+    <message>
+        <source>La caméra s&apos;est déconnectée.</source>
+        <translation>The camera has been disconnected.</translation>
+    </message>
+    <message>
+        <source>Rebranchez-la ou vérifiez son câble : l&apos;image reviendra d&apos;elle-même.</source>
+        <translation>Plug it back in or check its cable: the picture will come back by itself.</translation>
+    </message>
+    <message>
+        <source>La caméra ne donne aucune image.</source>
+        <translation>The camera is not giving any picture.</translation>
+    </message>
+    <message>
+        <source>Si c&apos;est une webcam USB, débranchez-la et rebranchez-la.</source>
+        <translation>If it is a USB webcam, unplug it and plug it back in.</translation>
+    </message>
+    <message>
+        <source>La caméra n&apos;a pas pu être ouverte.</source>
+        <translation>The camera could not be opened.</translation>
+    </message>
+    <message>
+        <source>Caméra</source>
+        <translation>Camera</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>Pendant la séance, votre caméra reste allumée : c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
+        <extracomment>Samples the live verdict rests on: the last two seconds. Samples needed before a first verdict (under a second). A camera that gave no frame for this long has stopped. How long leaving the page waits for the camera to be released. (grabber token, GrabberStatus), from the capture thread.</extracomment>
+        <translation>During the session, your camera stays on: this is how your consultant follows along with you. Here is what they will see of you.</translation>
+    </message>
+    <message>
+        <source>&amp;Caméra :</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher les caméras</source>
+        <translation>&amp;Search for cameras</translation>
+    </message>
+    <message>
+        <source>Mesures</source>
+        <translation>Measurements</translation>
+    </message>
+    <message>
+        <source>Les images restent dans la mémoire de cet ordinateur : rien n&apos;est enregistré ni envoyé.</source>
+        <translation>The pictures stay in this computer&apos;s memory: nothing is recorded or sent.</translation>
+    </message>
+    <message>
+        <source>Recherche des caméras…</source>
+        <translation>Searching for cameras…</translation>
+    </message>
+    <message>
+        <source>Fichier vidéo : {name}</source>
+        <translation>Video file: {name}</translation>
+    </message>
+    <message>
+        <source>Aucune caméra trouvée</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <source>Aucune caméra</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Après avoir branché une webcam, cliquez sur « Rechercher les caméras ».</source>
+        <translation>After plugging in a webcam, click “Search for cameras”.</translation>
+    </message>
+    <message>
+        <source>{name} (utilisée par une autre application)</source>
+        <translation>{name} (in use by another application)</translation>
+    </message>
+    <message>
+        <source>{name} (accès refusé)</source>
+        <translation>{name} (access denied)</translation>
+    </message>
+    <message>
+        <source>Ouverture de la caméra…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>Analyse de l&apos;image…</source>
+        <translation>Analysing the picture…</translation>
+    </message>
+    <message>
+        <source>Nous réessayons chaque seconde : l&apos;image reviendra ici d&apos;elle-même dès que la caméra sera disponible.</source>
+        <translation>We try again every second: the picture will come back here by itself as soon as the camera is available.</translation>
+    </message>
+    <message>
+        <source>Caméra déconnectée</source>
+        <translation>Camera disconnected</translation>
+    </message>
+    <message>
+        <source>Caméra occupée</source>
+        <translation>Camera busy</translation>
+    </message>
+    <message>
+        <source>Pas d&apos;image</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <source>L&apos;image s&apos;est arrêtée</source>
+        <translation>The picture has stopped</translation>
+    </message>
+    <message>
+        <source>Image : {width} × {height}, {fps:.0f} images par seconde</source>
+        <translation>Picture: {width} × {height}, {fps:.0f} frames per second</translation>
+    </message>
+    <message>
+        <source>Luminosité : {value:.0f} (bonne entre {low:.0f} et {high:.0f})</source>
+        <translation>Brightness: {value:.0f} (good between {low:.0f} and {high:.0f})</translation>
+    </message>
+    <message>
+        <source>Visages vus : {count}</source>
+        <translation>Faces seen: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultView</name>
+    <message>
+        <source>Conseils</source>
+        <translation>Advice</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRow</name>
+    <message>
+        <source>Vérifier</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Vérifier : {title}</source>
+        <translation>Check: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Vérification inconnue : {unknown}. Possibles : {known}.</source>
+        <translation>Unknown check: {unknown}. Possible checks: {known}.</translation>
+    </message>
+    <message>
+        <source>Le rapport n&apos;a pas pu être enregistré dans « {path} » : choisissez un autre dossier.</source>
+        <translation>The report could not be saved in “{path}”: choose another folder.</translation>
+    </message>
+    <message>
+        <source>[OK]</source>
+        <translation>[OK]</translation>
+    </message>
+    <message>
+        <source>[À VOIR]</source>
+        <translation>[TAKE A LOOK]</translation>
+    </message>
+    <message>
+        <source>[PROBLÈME]</source>
+        <translation>[PROBLEM]</translation>
+    </message>
+    <message>
+        <source>[NON FAIT]</source>
+        <translation>[NOT DONE]</translation>
+    </message>
+    <message>
+        <source>Bilan : {verdict}</source>
+        <translation>Summary: {verdict}</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir le lien ({detail}). Ouvrez-le vous-même : {url}</source>
+        <translation>The link could not be opened ({detail}). Open it yourself: {url}</translation>
+    </message>
+    <message>
+        <source>La réunion s&apos;ouvre dans votre navigateur. Code d&apos;accès à saisir : {code}</source>
+        <translation>The meeting is opening in your browser. Passcode to enter: {code}</translation>
+    </message>
+    <message>
+        <source>Erreur : {message}
+Aide : readiness --help
+</source>
+        <translation>Error: {message}
+Help: readiness --help
+</translation>
+    </message>
+    <message>
+        <source>une durée entre 0,5 et {max:g} secondes est attendue</source>
+        <translation>a duration between 0.5 and {max:g} seconds is expected</translation>
+    </message>
+    <message>
+        <source>une adresse http:// ou https:// est attendue, par exemple https://speedtest.exemple.fr:8080/speedtest/upload.php</source>
+        <translation>an http:// or https:// address is expected, for example https://speedtest.example.com:8080/speedtest/upload.php</translation>
+    </message>
+    <message>
+        <source>Prépare votre ordinateur à votre séance Zoom.</source>
+        <translation>Gets your computer ready for your Zoom session.</translation>
+    </message>
+    <message>
+        <source>fichier session.toml à utiliser à la place de celui par défaut</source>
+        <translation>session.toml file to use instead of the default one</translation>
+    </message>
+    <message>
+        <source>vérifier sans ouvrir de fenêtre</source>
+        <translation>check without opening a window</translation>
+    </message>
+    <message>
+        <source>vérifications à faire</source>
+        <translation>checks to run</translation>
+    </message>
+    <message>
+        <source>résultat en JSON sur stdout</source>
+        <translation>result as JSON on stdout</translation>
+    </message>
+    <message>
+        <source>caméra à vérifier : numéro (0, 1, …) ou fichier vidéo</source>
+        <translation>camera to check: number (0, 1, …) or video file</translation>
+    </message>
+    <message>
+        <source>micro : numéro ou nom</source>
+        <translation>microphone: number or name</translation>
+    </message>
+    <message>
+        <source>haut-parleurs : numéro ou nom</source>
+        <translation>speakers: number or name</translation>
+    </message>
+    <message>
+        <source>durée d&apos;écoute du micro, en secondes (3 par défaut)</source>
+        <translation>how long to listen to the microphone, in seconds (3 by default)</translation>
+    </message>
+    <message>
+        <source>serveur de mesure du débit, au format de speedtest.net (finissant par upload.php) : rien n&apos;est alors demandé à speedtest.net</source>
+        <translation>server for measuring the speed, in speedtest.net format (ending in upload.php): speedtest.net is then not contacted at all</translation>
+    </message>
+    <message>
+        <source>enregistrer aussi le rapport en PDF dans ce fichier</source>
+        <translation>also save the report as a PDF in this file</translation>
+    </message>
+    <message>
+        <source>votre nom, pour le rapport</source>
+        <translation>your name, for the report</translation>
+    </message>
+    <message>
+        <source>rejoindre la réunion Zoom</source>
+        <translation>join the Zoom meeting</translation>
+    </message>
+    <message>
+        <source>votre nom affiché</source>
+        <translation>your display name</translation>
+    </message>
+    <message>
+        <source>afficher le lien sans l&apos;ouvrir</source>
+        <translation>show the link without opening it</translation>
+    </message>
+    <message>
+        <source>ouvrir dans l&apos;application Zoom</source>
+        <translation>open in the Zoom app</translation>
+    </message>
+    <message>
+        <source>ouvrir dans le navigateur</source>
+        <translation>open in the browser</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>Le fichier de configuration « {path} » ne peut pas être utilisé</source>
+        <extracomment>&quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
+        <translation>The configuration file “{path}” cannot be used</translation>
+    </message>
+    <message>
+        <source>section {key}</source>
+        <translation>section {key}</translation>
+    </message>
+    <message>
+        <source>clé « {key} »</source>
+        <translation>key “{key}”</translation>
+    </message>
+    <message>
+        <source> : {place} (ligne {line})</source>
+        <translation>: {place} (line {line})</translation>
+    </message>
+    <message>
+        <source> (ligne {line})</source>
+        <translation> (line {line})</translation>
+    </message>
+    <message>
+        <source>Corrigez ce fichier, ou prévenez la personne qui vous a envoyé l&apos;application.</source>
+        <translation>Correct this file, or let the person who sent you the app know.</translation>
+    </message>
+    <message>
+        <source>La section [{name}] est obligatoire.</source>
+        <translation>The [{name}] section is required.</translation>
+    </message>
+    <message>
+        <source>Une section [{name}] est attendue.</source>
+        <translation>A [{name}] section is expected.</translation>
+    </message>
+    <message>
+        <source>La clé « {key} » est obligatoire.</source>
+        <translation>The key “{key}” is required.</translation>
+    </message>
+    <message>
+        <source>Un texte entre guillemets est attendu.</source>
+        <translation>Text in quotation marks is expected.</translation>
+    </message>
+    <message>
+        <source>Cette valeur ne peut pas être vide.</source>
+        <translation>This value cannot be empty.</translation>
+    </message>
+    <message>
+        <source>Son contenu n&apos;est pas écrit au format TOML attendu (par exemple : clé = &quot;valeur&quot;).</source>
+        <translation>Its content is not written in the expected TOML format (for example: key = &quot;value&quot;).</translation>
+    </message>
+    <message>
+        <source>Un identifiant de réunion Zoom de 9 à 11 chiffres est attendu, par exemple « 659 515 5541 ».</source>
+        <translation>A Zoom meeting ID of 9 to 11 digits is expected, for example “659 515 5541”.</translation>
+    </message>
+    <message>
+        <source>La clé « id » est obligatoire.</source>
+        <translation>The key “id” is required.</translation>
+    </message>
+    <message>
+        <source>La clé « passcode » est obligatoire.</source>
+        <translation>The key “passcode” is required.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;accès doit être un texte entre guillemets, non vide, sans espace ni caractère invisible.</source>
+        <translation>The passcode must be text in quotation marks, not empty, with no spaces or invisible characters.</translation>
+    </message>
+    <message>
+        <source>Un numéro de téléphone est attendu, par exemple « 06 20 15 15 32 ».</source>
+        <translation>A phone number is expected, for example “06 20 15 15 32”.</translation>
+    </message>
+    <message>
+        <source>Une adresse e-mail est attendue, par exemple « contact@exemple.fr ».</source>
+        <translation>An email address is expected, for example “contact@example.com”.</translation>
+    </message>
+    <message>
+        <source>Indiquez au moins un téléphone (phone) ou un e-mail (email).</source>
+        <translation>Give at least a phone number (phone) or an email address (email).</translation>
+    </message>
+    <message>
+        <source>Une date et une heure sont attendues, par exemple 2026-12-01T14:00:00.</source>
+        <translation>A date and time are expected, for example 2026-12-01T14:00:00.</translation>
+    </message>
+    <message>
+        <source>Une adresse web entre guillemets est attendue, par exemple « https://speedtest.exemple.fr:8080/speedtest/upload.php ».</source>
+        <translation>A web address in quotation marks is expected, for example “https://speedtest.example.com:8080/speedtest/upload.php”.</translation>
+    </message>
+    <message>
+        <source>Un numéro d&apos;appareil (0, 1, …) ou un nom entre guillemets est attendu.</source>
+        <translation>A device number (0, 1, …) or a name in quotation marks is expected.</translation>
+    </message>
+    <message>
+        <source>Un nombre entier de minutes entre 1 et 60 est attendu.</source>
+        <translation>A whole number of minutes from 1 to 60 is expected.</translation>
+    </message>
+    <message>
+        <source>Ce fichier est introuvable.</source>
+        <translation>This file cannot be found.</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu (droits d&apos;accès ?).</source>
+        <translation>This file cannot be read (access permissions?).</translation>
+    </message>
+    <message>
+        <source>Ce fichier doit être enregistré en UTF-8 (texte brut).</source>
+        <translation>This file must be saved as UTF-8 (plain text).</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayName</name>
+    <message>
+        <source>Votre nom complet permet de valider votre présence à la séance.</source>
+        <translation>Your full name is used to confirm that you attended the session.</translation>
+    </message>
+    <message>
+        <source>Écrivez votre prénom puis votre nom, par exemple : Mélissa Brunet.</source>
+        <translation>Write your first name, then your last name, for example: Mélissa Brunet.</translation>
+    </message>
+    <message>
+        <source>Écrivez votre prénom et votre nom en entier, par exemple : Mélissa Brunet.</source>
+        <translation>Write your first name and last name in full, for example: Mélissa Brunet.</translation>
+    </message>
+    <message>
+        <source>Un nom ne contient pas de chiffres : écrivez votre prénom et votre nom, par exemple : Mélissa Brunet.</source>
+        <translation>A name has no numbers in it: write your first name and last name, for example: Mélissa Brunet.</translation>
+    </message>
+    <message>
+        <source>Écrivez votre prénom et votre nom plutôt que votre adresse e-mail, par exemple : Mélissa Brunet.</source>
+        <translation>Write your first name and last name rather than your email address, for example: Mélissa Brunet.</translation>
+    </message>
+    <message>
+        <source>Utilisez seulement des lettres, des traits d&apos;union et des apostrophes, par exemple : Jean-Pierre N&apos;Diaye.</source>
+        <translation>Use only letters, hyphens and apostrophes, for example: Jean-Pierre N&apos;Diaye.</translation>
+    </message>
+    <message>
+        <source>Ce nom est trop long pour Zoom (64 caractères au plus) : gardez votre prénom et votre nom.</source>
+        <translation>This name is too long for Zoom (64 characters at most): keep just your first name and last name.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>La connexion ne revient pas</source>
+        <translation>The connection is not coming back</translation>
+    </message>
+    <message>
+        <source>La coupure dure depuis plus de {minutes} minutes</source>
+        <translation>The connection has been down for more than {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>Prévenez {name} dès maintenant. Gardez cette fenêtre : nous vous dirons quand la connexion revient.</source>
+        <translation>Let {name} know now. Keep this window open: we will tell you when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Contact à appeler</source>
+        <translation>Contact to call</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Besoin d&apos;aide ?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :</source>
+        <translation>A problem with your computer or the connection? You can contact:</translation>
+    </message>
+    <message>
+        <source>Contact d&apos;assistance</source>
+        <translation>Support contact</translation>
+    </message>
+</context>
+<context>
+    <name>HelpText</name>
+    <message>
+        <source>Téléphone : {link}</source>
+        <translation>Phone: {link}</translation>
+    </message>
+    <message>
+        <source>E-mail : {link}</source>
+        <translation>Email: {link}</translation>
+    </message>
+    <message>
+        <source>Reconnectez-vous tout de suite avec le même identifiant et le même code d&apos;accès. Si le problème dure plus de {minutes} minutes, appelez {name}.</source>
+        <translation>Reconnect straight away with the same meeting ID and passcode. If the problem lasts more than {minutes} minutes, call {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPage</name>
+    <message>
+        <source>Rejoindre la séance</source>
+        <extracomment>&quot;app&quot; or &quot;web&quot;, emitted when the meeting link was handed to the system.</extracomment>
+        <translation>Join the session</translation>
+    </message>
+    <message>
+        <source>Voici les informations de votre réunion. Écrivez votre prénom et votre nom, puis cliquez sur « Rejoindre la réunion Zoom ».</source>
+        <translation>Here are your meeting details. Write your first name and last name, then click “Join the Zoom meeting”.</translation>
+    </message>
+    <message>
+        <source>Identifiant de réunion : {id}</source>
+        <translation>Meeting ID: {id}</translation>
+    </message>
+    <message>
+        <source>Code d&apos;accès : {code}</source>
+        <translation>Passcode: {code}</translation>
+    </message>
+    <message>
+        <source>Copier l&apos;&amp;identifiant</source>
+        <translation>Copy the meeting &amp;ID</translation>
+    </message>
+    <message>
+        <source>Copier le &amp;code</source>
+        <translation>Copy the &amp;passcode</translation>
+    </message>
+    <message>
+        <source>Identifiant de réunion</source>
+        <translation>Meeting ID</translation>
+    </message>
+    <message>
+        <source>Code d&apos;accès</source>
+        <translation>Passcode</translation>
+    </message>
+    <message>
+        <source>Votre &amp;nom dans Zoom (prénom et nom) :</source>
+        <translation>Your name in &amp;Zoom (first and last name):</translation>
+    </message>
+    <message>
+        <source>Par exemple : Mélissa Brunet</source>
+        <translation>For example: Mélissa Brunet</translation>
+    </message>
+    <message>
+        <source>Votre prénom et votre nom</source>
+        <translation>Your first name and last name</translation>
+    </message>
+    <message>
+        <source>Aide sur le nom</source>
+        <translation>Help with your name</translation>
+    </message>
+    <message>
+        <source>&amp;Rejoindre la réunion Zoom</source>
+        <translation>&amp;Join the Zoom meeting</translation>
+    </message>
+    <message>
+        <source>Ouvrir plutôt dans le &amp;navigateur</source>
+        <translation>Open in your &amp;web browser instead</translation>
+    </message>
+    <message>
+        <source>État de la connexion à la réunion</source>
+        <translation>Meeting connection status</translation>
+    </message>
+    <message>
+        <source>Pendant la séance, me prévenir si la connexion est coupée</source>
+        <translation>During the session, let me know if the connection drops</translation>
+    </message>
+    <message>
+        <source>Code QR du lien de la réunion</source>
+        <translation>QR code of the meeting link</translation>
+    </message>
+    <message>
+        <source>Plan B : scannez ce code avec votre téléphone ou votre tablette pour rejoindre depuis l&apos;application Zoom mobile.</source>
+        <translation>Plan B: scan this code with your phone or tablet to join from the Zoom mobile app.</translation>
+    </message>
+    <message>
+        <source>Gardez votre caméra allumée.</source>
+        <translation>Keep your camera on.</translation>
+    </message>
+    <message>
+        <source>Coupez votre micro quand vous ne parlez pas.</source>
+        <translation>Mute your microphone when you are not speaking.</translation>
+    </message>
+    <message>
+        <source>Aucun enregistrement sans l&apos;accord écrit de tous les participants.</source>
+        <translation>No recording without the written consent of all participants.</translation>
+    </message>
+    <message>
+        <source>Règles de la séance</source>
+        <translation>Session rules</translation>
+    </message>
+    <message>
+        <source>En cas de coupure, et contact</source>
+        <translation>If the connection drops, and who to contact</translation>
+    </message>
+    <message>
+        <source>✓ Identifiant copié</source>
+        <translation>✓ ID copied</translation>
+    </message>
+    <message>
+        <source>✓ Code copié</source>
+        <translation>✓ Passcode copied</translation>
+    </message>
+    <message>
+        <source>Parfait : c&apos;est ce nom que verront les participants.</source>
+        <translation>Perfect: this is the name the participants will see.</translation>
+    </message>
+    <message>
+        <source>L&apos;application Zoom n&apos;est pas installée : la réunion s&apos;ouvrira dans votre navigateur, et le code d&apos;accès sera copié pour que vous le colliez.</source>
+        <translation>The Zoom app is not installed: the meeting will open in your web browser, and the passcode will be copied so that you can paste it.</translation>
+    </message>
+    <message>
+        <source>La réunion s&apos;ouvrira dans l&apos;application Zoom.</source>
+        <translation>The meeting will open in the Zoom app.</translation>
+    </message>
+    <message>
+        <source>Ouverture de la réunion…</source>
+        <translation>Opening the meeting…</translation>
+    </message>
+    <message>
+        <source>La réunion s&apos;ouvre dans votre navigateur. Le code d&apos;accès « {code} » est copié : collez-le (Ctrl+V) quand Zoom vous le demande.</source>
+        <translation>The meeting is opening in your web browser. The passcode “{code}” has been copied: paste it (Ctrl+V) when Zoom asks for it.</translation>
+    </message>
+    <message>
+        <source>Zoom s&apos;ouvre. Bonne séance ! Vous pouvez fermer cette fenêtre.</source>
+        <translation>Zoom is opening. Have a good session! You can close this window.</translation>
+    </message>
+    <message>
+        <source>Le lien n&apos;a pas pu s&apos;ouvrir. Ouvrez Zoom vous-même, choisissez « Rejoindre » et saisissez l&apos;identifiant et le code d&apos;accès ci-dessus.</source>
+        <translation>The link could not be opened. Open Zoom yourself, choose “Join” and enter the meeting ID and passcode shown above.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Niveau du micro</source>
+        <extracomment>25 refreshes a second: smooth to the eye, cheap for the CPU. Above this the voice is loud; the bar&apos;s last zone. The clipping mark stays lit this long after the last clipped block. Each drained block&apos;s levels (a readiness.core.levels.BlockLevel). The source raised (a readiness.devices.audio.AudioError); the meter stopped. The level&apos;s word changed (&quot;correct&quot;, &quot;faible&quot;, &quot;saturé&quot;).</extracomment>
+        <translation>Microphone level</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>faible</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>saturé</source>
+        <translation>too loud</translation>
+    </message>
+    <message>
+        <source>Niveau : {word}</source>
+        <translation>Level: {word}</translation>
+    </message>
+    <message>
+        <source>SATURÉ</source>
+        <translation>TOO LOUD</translation>
+    </message>
+    <message>
+        <source>bon niveau</source>
+        <translation>good level</translation>
+    </message>
+    <message>
+        <source>fort</source>
+        <translation>loud</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Préparer ma séance — {organisation}</source>
+        <extracomment>Builds the page on first visit: start-up only pays for the welcome page.</extracomment>
+        <translation>Get ready for my session — {organisation}</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;&amp;aide ?</source>
+        <translation>Need &amp;help?</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Précédent</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Rejoindre la séance</source>
+        <translation>Join the session</translation>
+    </message>
+    <message>
+        <source>Bienvenue</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>L&apos;application reste dans la zone de notification et vous prévient en cas de coupure.</source>
+        <translation>The app stays in the notification area and lets you know if the connection drops.</translation>
+    </message>
+</context>
+<context>
+    <name>Measures</name>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneCheck</name>
+    <message>
+        <source>Installez-vous dans un espace calme et isolé : fermez la fenêtre, éteignez la télévision ou la radio.</source>
+        <extracomment>Seconds of speech at a good level that prove the voice is heard. ``DeviceChoice.input_device``: a PortAudio index or (part of) a name; None: default.</extracomment>
+        <translation>Settle in a quiet, private place: close the window, turn off the TV or radio.</translation>
+    </message>
+    <message>
+        <source>Pendant la séance, coupez votre micro quand vous ne parlez pas.</source>
+        <translation>During the session, mute your microphone when you are not speaking.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que le micro n&apos;est pas coupé : bouton ou touche de sourdine, sur le casque ou sur le clavier.</source>
+        <translation>Check that the microphone is not muted: look for a mute button or key on your headset or keyboard.</translation>
+    </message>
+    <message>
+        <source>Rapprochez-vous du micro (ou de l&apos;ordinateur).</source>
+        <translation>Move closer to the microphone (or to the computer).</translation>
+    </message>
+    <message>
+        <source>Montez le volume d&apos;entrée du micro dans les réglages du son de l&apos;ordinateur.</source>
+        <translation>Turn up the microphone input volume in the computer&apos;s sound settings.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que l&apos;ordinateur autorise l&apos;accès au micro (réglages de confidentialité).</source>
+        <translation>Check that the computer allows access to the microphone (privacy settings).</translation>
+    </message>
+    <message>
+        <source>Ou choisissez un autre micro dans la liste.</source>
+        <translation>Or choose another microphone from the list.</translation>
+    </message>
+    <message>
+        <source>Éloignez-vous un peu du micro, ou parlez un peu moins fort.</source>
+        <translation>Move a little further from the microphone, or speak a little more softly.</translation>
+    </message>
+    <message>
+        <source>Baissez le volume d&apos;entrée du micro dans les réglages du son de l&apos;ordinateur.</source>
+        <translation>Turn down the microphone input volume in the computer&apos;s sound settings.</translation>
+    </message>
+    <message>
+        <source>Le micro ne capte aucun son : il est peut-être coupé.</source>
+        <translation>The microphone is not picking up any sound: it may be muted.</translation>
+    </message>
+    <message>
+        <source>Le son du micro sature : il arrive déformé.</source>
+        <translation>The microphone sound is too loud: it comes through distorted.</translation>
+    </message>
+    <message>
+        <source>Il y a du bruit autour de vous : les autres participants l&apos;entendront.</source>
+        <translation>There is noise around you: the other participants will hear it.</translation>
+    </message>
+    <message>
+        <source>Le micro capte le son, et la pièce est calme.</source>
+        <translation>The microphone picks up sound, and the room is quiet.</translation>
+    </message>
+    <message>
+        <source>Nous vous entendons bien, mais il y a du bruit autour de vous : les autres participants l&apos;entendront.</source>
+        <translation>We can hear you well, but there is noise around you: the other participants will hear it.</translation>
+    </message>
+    <message>
+        <source>Nous vous entendons bien.</source>
+        <translation>We can hear you well.</translation>
+    </message>
+    <message>
+        <source>Votre voix sature : elle arrivera déformée aux autres.</source>
+        <translation>Your voice is too loud: it will sound distorted to the others.</translation>
+    </message>
+    <message>
+        <source>Nous n&apos;entendons aucun son : le micro est peut-être coupé.</source>
+        <translation>We cannot hear any sound: the microphone may be muted.</translation>
+    </message>
+    <message>
+        <source>Votre voix nous parvient trop faiblement.</source>
+        <translation>Your voice is coming through too quietly.</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>Microphone</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophonePage</name>
+    <message>
+        <source>Vérifions que les autres vous entendront bien : d&apos;abord le calme autour de vous, puis votre voix.</source>
+        <extracomment>How long we wait for a sentence before saying the voice is too weak. Between two attempts to reopen a missing, busy or unplugged microphone. The remembered microphone was missing: the default is used instead.</extracomment>
+        <translation>Let&apos;s check that the others will hear you well: first how quiet it is around you, then your voice.</translation>
+    </message>
+    <message>
+        <source>&amp;Micro utilisé :</source>
+        <translation>&amp;Microphone in use:</translation>
+    </message>
+    <message>
+        <source>Consigne</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>Espace calme</source>
+        <translation>Quiet space</translation>
+    </message>
+    <message>
+        <source>Le niveau reste affiché : parlez encore pour le voir bouger.</source>
+        <translation>The level stays on screen: speak again to see it move.</translation>
+    </message>
+    <message>
+        <source>&amp;Recommencer la mesure</source>
+        <translation>&amp;Restart the measurement</translation>
+    </message>
+    <message>
+        <source>Le son n&apos;est jamais enregistré ni envoyé : il reste sur cet ordinateur.</source>
+        <translation>The sound is never recorded or sent: it stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Niveau : {word}</source>
+        <translation>Level: {word}</translation>
+    </message>
+    <message>
+        <source>Ouverture du micro…</source>
+        <translation>Opening the microphone…</translation>
+    </message>
+    <message>
+        <source>Ne parlez pas pendant quelques secondes : nous écoutons le bruit autour de vous.</source>
+        <translation>Stay silent for a few seconds: we are listening to the noise around you.</translation>
+    </message>
+    <message>
+        <source>Le micro choisi la dernière fois n&apos;est pas branché : nous utilisons celui par défaut.</source>
+        <translation>The microphone you chose last time is not plugged in: we are using the default one.</translation>
+    </message>
+    <message>
+        <source>Mesure du calme autour de vous…</source>
+        <translation>Measuring how quiet it is around you…</translation>
+    </message>
+    <message>
+        <source>Espace calme : il y a du bruit autour de vous, les autres participants l&apos;entendront.</source>
+        <translation>Quiet space: there is noise around you, the other participants will hear it.</translation>
+    </message>
+    <message>
+        <source>Espace calme : la pièce est calme, très bien.</source>
+        <translation>Quiet space: the room is quiet, very good.</translation>
+    </message>
+    <message>
+        <source>Maintenant, dites une phrase à voix normale, par exemple : «&#xa0;Bonjour, je suis là pour ma séance.&#xa0;»</source>
+        <translation>Now say a sentence in your normal voice, for example: “Hello, I&apos;m here for my session.”</translation>
+    </message>
+    <message>
+        <source>Nous écoutons votre voix…</source>
+        <translation>We are listening to your voice…</translation>
+    </message>
+    <message>
+        <source>Niveau : —</source>
+        <translation>Level: —</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheck</name>
+    <message>
+        <source>Ce réseau inspecte les connexions sécurisées : si Zoom ne se connecte pas, utilisez une autre connexion.</source>
+        <extracomment>Below this, Wi-Fi drops and slows down in bursts (about -75 dBm). A download raising the delay this much means the box queues too much: other downloads will hurt the call.</extracomment>
+        <translation>This network inspects secure connections: if Zoom does not connect, use another connection.</translation>
+    </message>
+    <message>
+        <source>réception {down}&#xa0;Mbit/s, envoi {up}&#xa0;Mbit/s</source>
+        <translation>download {down}&#xa0;Mbit/s, upload {up}&#xa0;Mbit/s</translation>
+    </message>
+    <message>
+        <source>, délai {ms}&#xa0;ms</source>
+        <translation>, delay {ms}&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>Votre connexion permet la vidéo HD et le partage d&apos;écran ({figures}).</source>
+        <translation>Your connection is good enough for HD video and screen sharing ({figures}).</translation>
+    </message>
+    <message>
+        <source>Votre connexion permet la vidéo en qualité standard ({figures}).</source>
+        <translation>Your connection is good enough for standard-quality video ({figures}).</translation>
+    </message>
+    <message>
+        <source>Votre connexion ne permet que l&apos;audio : la vidéo risque de se figer ({figures}).</source>
+        <translation>Your connection is only good enough for audio: the video may freeze ({figures}).</translation>
+    </message>
+    <message>
+        <source>Votre connexion est insuffisante pour une séance Zoom ({figures}).</source>
+        <translation>Your connection is not good enough for a Zoom session ({figures}).</translation>
+    </message>
+    <message>
+        <source>Le délai de la connexion est long : les échanges auront un léger décalage. Une connexion par câble ou plus proche de la box le réduit.</source>
+        <translation>Your connection has a long delay: conversation will lag slightly. A cable connection, or being closer to your router, reduces it.</translation>
+    </message>
+    <message>
+        <source>Fermez ce qui télécharge (mises à jour, films, sauvegardes en ligne) et demandez aux autres personnes du foyer de faire une pause pendant la séance.</source>
+        <translation>Close anything that is downloading (updates, films, online backups) and ask the other people at home to take a break during the session.</translation>
+    </message>
+    <message>
+        <source>Si possible, utilisez une autre connexion (le partage de connexion de votre téléphone) et relancez le test. Sinon, prévenez votre consultant : la séance pourra se faire caméra coupée.</source>
+        <translation>If you can, use another connection (share your phone&apos;s connection) and run the test again. If not, let your consultant know: the session can take place with the camera off.</translation>
+    </message>
+    <message>
+        <source>Le signal Wi-Fi est faible ({percent}&#xa0;%) : branchez un câble si vous le pouvez, sinon rapprochez-vous de la box.</source>
+        <translation>The Wi-Fi signal is weak ({percent}%): plug in a cable if you can, or else move closer to your router.</translation>
+    </message>
+    <message>
+        <source>Vous êtes en Wi-Fi : un câble branché sur la box, ou se rapprocher d&apos;elle, améliore souvent la connexion.</source>
+        <translation>You are on Wi-Fi: a cable plugged into your router, or moving closer to it, often improves the connection.</translation>
+    </message>
+    <message>
+        <source>Un VPN est actif : il ralentit souvent les appels vidéo. Déconnectez-le pendant la séance si vous le pouvez.</source>
+        <translation>A VPN is on: it often slows down video calls. Disconnect it during the session if you can.</translation>
+    </message>
+    <message>
+        <source>Quand la connexion est chargée, le délai augmente de {ms}&#xa0;ms : évitez les téléchargements pendant la séance.</source>
+        <translation>When the connection is busy, the delay goes up by {ms}&#xa0;ms: avoid downloads during the session.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que le Wi-Fi est activé ou que le câble est branché, puis relancez le test. Si rien ne change, redémarrez votre box internet.</source>
+        <translation>Check that Wi-Fi is turned on or that the cable is plugged in, then run the test again. If nothing changes, restart your internet router.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n&apos;est pas connecté à internet.</source>
+        <translation>This computer is not connected to the internet.</translation>
+    </message>
+    <message>
+        <source>{reason} Le débit n&apos;a pas pu être mesuré, mais Zoom est joignable.</source>
+        <translation>{reason} The speed could not be measured, but Zoom can be reached.</translation>
+    </message>
+    <message>
+        <source>{reason} Zoom ne répond pas non plus.</source>
+        <translation>{reason} Zoom is not responding either.</translation>
+    </message>
+    <message>
+        <source>Le serveur de mesure {service} est introuvable (problème de DNS).</source>
+        <translation>The test server {service} cannot be found (DNS problem).</translation>
+    </message>
+    <message>
+        <source>Le serveur de mesure {service} refuse la connexion.</source>
+        <translation>The test server {service} is refusing the connection.</translation>
+    </message>
+    <message>
+        <source>Le serveur de mesure {service} ne répond pas à temps.</source>
+        <translation>The test server {service} is not responding in time.</translation>
+    </message>
+    <message>
+        <source>Le serveur de mesure {service} refuse la mesure (accès interdit).</source>
+        <translation>The test server {service} is refusing the test (access forbidden).</translation>
+    </message>
+    <message>
+        <source>Un proxy du réseau empêche la mesure vers {service}.</source>
+        <translation>A proxy on the network is blocking the test to {service}.</translation>
+    </message>
+    <message>
+        <source>La connexion sécurisée au serveur de mesure {service} a échoué.</source>
+        <translation>The secure connection to the test server {service} failed.</translation>
+    </message>
+    <message>
+        <source>Le serveur de mesure {service} a répondu de façon inattendue.</source>
+        <translation>The test server {service} gave an unexpected response.</translation>
+    </message>
+    <message>
+        <source>Aucune donnée n&apos;a pu être échangée avec {service}.</source>
+        <translation>No data could be exchanged with {service}.</translation>
+    </message>
+    <message>
+        <source>La mesure a été annulée.</source>
+        <translation>The test was cancelled.</translation>
+    </message>
+    <message>
+        <source>Sur un réseau d&apos;entreprise, d&apos;école ou d&apos;hôtel, le filtrage bloque souvent les tests de débit : essayez une autre connexion (le partage de connexion de votre téléphone), ou demandez au service informatique.</source>
+        <translation>On a company, school or hotel network, filtering often blocks speed tests: try another connection (share your phone&apos;s connection), or ask the IT department.</translation>
+    </message>
+    <message>
+        <source>Redémarrez votre box internet, puis relancez le test.</source>
+        <translation>Restart your internet router, then run the test again.</translation>
+    </message>
+    <message>
+        <source>Relancez le test dans un instant. Si cela se reproduit, redémarrez votre box internet.</source>
+        <translation>Run the test again in a moment. If it happens again, restart your internet router.</translation>
+    </message>
+    <message>
+        <source>Un pare-feu semble bloquer Zoom : zoom.us ne répond pas, alors que le reste d&apos;internet fonctionne.</source>
+        <translation>A firewall seems to be blocking Zoom: zoom.us is not responding, although the rest of the internet works.</translation>
+    </message>
+    <message>
+        <source>Sur un réseau d&apos;entreprise, d&apos;école ou d&apos;hôtel, demandez au service informatique d&apos;autoriser Zoom, ou utilisez le partage de connexion de votre téléphone.</source>
+        <translation>On a company, school or hotel network, ask the IT department to allow Zoom, or share your phone&apos;s connection.</translation>
+    </message>
+    <message>
+        <source>Connexion internet</source>
+        <translation>Internet connection</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
+        <extracomment>A smaller rise of the delay under load is noise, not worth a line.</extracomment>
+        <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
+    </message>
+    <message>
+        <source>Étape du test</source>
+        <translation>Test step</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Avancement du test</source>
+        <translation>Test progress</translation>
+    </message>
+    <message>
+        <source>&amp;Lancer le test</source>
+        <translation>&amp;Start the test</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Test annulé : votre connexion n&apos;a pas été mesurée.</source>
+        <translation>Test cancelled: your connection was not measured.</translation>
+    </message>
+    <message>
+        <source>Cliquez sur « Lancer le test » quand vous le souhaitez.</source>
+        <translation>Click “Start the test” whenever you are ready.</translation>
+    </message>
+    <message>
+        <source> {mbps}&#xa0;Mbit/s</source>
+        <translation> {mbps}&#xa0;Mbit/s</translation>
+    </message>
+    <message>
+        <source>Mesure de la réception (ce que vous recevez)…</source>
+        <translation>Measuring the download (what you receive)…</translation>
+    </message>
+    <message>
+        <source>Mesure de l&apos;envoi (ce que vous envoyez)…</source>
+        <translation>Measuring the upload (what you send)…</translation>
+    </message>
+    <message>
+        <source>Vérification de l&apos;accès à Zoom…</source>
+        <translation>Checking access to Zoom…</translation>
+    </message>
+    <message>
+        <source>{first} n&apos;a pas pu mesurer : nouvelle tentative avec {service}…</source>
+        <translation>{first} could not measure: trying again with {service}…</translation>
+    </message>
+    <message>
+        <source>Connexion au serveur de mesure {service}…</source>
+        <translation>Connecting to the {service} test server…</translation>
+    </message>
+    <message>
+        <source>La mesure s&apos;est interrompue sur une erreur inattendue.</source>
+        <translation>The measurement stopped because of an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Relancez le test. Si cela se reproduit, prévenez votre consultant.</source>
+        <translation>Run the test again. If this happens again, let your consultant know.</translation>
+    </message>
+    <message>
+        <source>&amp;Refaire le test</source>
+        <translation>&amp;Run the test again</translation>
+    </message>
+    <message>
+        <source>Mesure de votre connexion en cours…</source>
+        <translation>Measuring your connection…</translation>
+    </message>
+    <message>
+        <source>Préparation du test…</source>
+        <translation>Getting the test ready…</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesCheck</name>
+    <message>
+        <source>Branchez votre ordinateur : sur batterie, l&apos;économie d&apos;énergie ralentit la vidéo.</source>
+        <translation>Plug in your computer: on battery, power saving slows down the video.</translation>
+    </message>
+    <message>
+        <source>Votre disque est presque plein : supprimez quelques fichiers inutiles.</source>
+        <translation>Your disk is almost full: delete a few files you don&apos;t need.</translation>
+    </message>
+    <message>
+        <source>L&apos;ordinateur est débordé : la vidéo risque de saccader ou de se couper.</source>
+        <translation>The computer is overloaded: the video may stutter or cut out.</translation>
+    </message>
+    <message>
+        <source>Fermez les applications dont vous n&apos;avez pas besoin, puis vérifiez à nouveau.</source>
+        <translation>Close the applications you don&apos;t need, then check again.</translation>
+    </message>
+    <message>
+        <source>Une application peut gêner la séance.</source>
+        <translation>One application may interfere with the session.</translation>
+    </message>
+    <message>
+        <source>{count} applications peuvent gêner la séance.</source>
+        <translation>{count} applications may interfere with the session.</translation>
+    </message>
+    <message>
+        <source>Quelques réglages de l&apos;ordinateur sont à revoir.</source>
+        <translation>A few computer settings need a look.</translation>
+    </message>
+    <message>
+        <source>Aucune application ne gêne la séance.</source>
+        <translation>No application is interfering with the session.</translation>
+    </message>
+    <message>
+        <source>Une application occupe beaucoup le processeur : fermez-la si vous ne l&apos;utilisez pas.</source>
+        <translation>An application is keeping the processor very busy: close it if you are not using it.</translation>
+    </message>
+    <message>
+        <source>Une application occupe beaucoup de mémoire : fermez-la si vous ne l&apos;utilisez pas.</source>
+        <translation>An application is taking up a lot of memory: close it if you are not using it.</translation>
+    </message>
+    <message>
+        <source>Certaines applications peuvent utiliser votre connexion : fermez-les ou mettez-les en pause.</source>
+        <translation>Some applications may be using your connection: close them or pause them.</translation>
+    </message>
+    <message>
+        <source>Une autre application d&apos;appel vidéo peut bloquer la caméra ou le micro : fermez-la.</source>
+        <translation>Another video call application may be blocking the camera or microphone: close it.</translation>
+    </message>
+    <message>
+        <source>Applications ouvertes</source>
+        <translation>Open applications</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesPage</name>
+    <message>
+        <source>Certaines applications ralentissent l&apos;ordinateur ou utilisent votre connexion. Nous regardons ce qui est ouvert en ce moment. Rien n&apos;est fermé sans votre accord.</source>
+        <translation>Some applications slow down the computer or use your connection. We are looking at what is open right now. Nothing is closed without your agreement.</translation>
+    </message>
+    <message>
+        <source>&amp;Vérifier à nouveau</source>
+        <translation>&amp;Check again</translation>
+    </message>
+    <message>
+        <source>Une réunion ouverte dans un onglet du navigateur ne se voit pas d&apos;ici : fermez cet onglet vous-même.</source>
+        <translation>A meeting open in a browser tab can&apos;t be seen from here: please close that tab yourself.</translation>
+    </message>
+    <message>
+        <source>Recherche des applications ouvertes…</source>
+        <translation>Looking for open applications…</translation>
+    </message>
+    <message>
+        <source>La liste des applications n&apos;a pas pu être lue. Réessayez dans un instant.</source>
+        <translation>The list of applications could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Peut bloquer la caméra ou le micro</source>
+        <translation>May block the camera or microphone</translation>
+    </message>
+    <message>
+        <source>Peut utiliser votre connexion</source>
+        <translation>May use your connection</translation>
+    </message>
+    <message>
+        <source>Utilise beaucoup le processeur</source>
+        <translation>Uses a lot of processor power</translation>
+    </message>
+    <message>
+        <source>Utilise beaucoup de mémoire</source>
+        <translation>Uses a lot of memory</translation>
+    </message>
+    <message>
+        <source>Fermer « {app} » ?</source>
+        <translation>Close “{app}”?</translation>
+    </message>
+    <message>
+        <source>Si vous y avez un travail en cours, enregistrez-le d&apos;abord dans {app}.</source>
+        <translation>If you have work in progress there, save it in {app} first.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer une application</source>
+        <translation>Close an application</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermeture en cours…</source>
+        <translation>Closing…</translation>
+    </message>
+    <message>
+        <source>Fermée.</source>
+        <translation>Closed.</translation>
+    </message>
+    <message>
+        <source>{app} ne répond pas.</source>
+        <translation>{app} is not responding.</translation>
+    </message>
+    <message>
+        <source>« {app} » ne se ferme pas. Forcer la fermeture ?</source>
+        <translation>“{app}” won&apos;t close. Force it to close?</translation>
+    </message>
+    <message>
+        <source>Ce qui n&apos;a pas été enregistré dans {app} sera perdu.</source>
+        <translation>Anything not saved in {app} will be lost.</translation>
+    </message>
+    <message>
+        <source>Forcer la fermeture</source>
+        <translation>Force close</translation>
+    </message>
+    <message>
+        <source>Impossible de fermer {app} d&apos;ici : fermez-la vous-même.</source>
+        <translation>{app} can&apos;t be closed from here: please close it yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Bon</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>À améliorer</source>
+        <translation>Could be better</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Non vérifié</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>le {date} à {time}</source>
+        <translation>on {date} at {time}</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Mesures</source>
+        <translation>Measurements</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Organisme</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Vérifications faites</source>
+        <translation>Checks done</translation>
+    </message>
+    <message>
+        <source>Réunion rejointe</source>
+        <translation>Meeting joined</translation>
+    </message>
+    <message>
+        <source>Ordinateur</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Version de l&apos;application</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Vérification technique avant la séance</source>
+        <translation>Technical check before the session</translation>
+    </message>
+    <message>
+        <source>Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.</source>
+        <translation>This report contains no images or sound: only the results of the checks.</translation>
+    </message>
+    <message>
+        <source>Bonjour,</source>
+        <translation>Hello,</translation>
+    </message>
+    <message>
+        <source>Voici le résultat de ma vérification technique avant la séance :</source>
+        <translation>Here is the result of my technical check before the session:</translation>
+    </message>
+    <message>
+        <source>Le rapport complet est enregistré ici : {path} . Je le joins à ce message.</source>
+        <translation>The full report is saved here: {path} . I am attaching it to this message.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Pas encore vérifié.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <source>verification-seance-{stamp}.pdf</source>
+        <translation>session-check-{stamp}.pdf</translation>
+    </message>
+    <message>
+        <source>Vérification technique avant la séance — {name}</source>
+        <translation>Technical check before the session — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>La vérification n&apos;a pas répondu à temps.</source>
+        <translation>The check did not respond in time.</translation>
+    </message>
+    <message>
+        <source>Relancez la vérification. Si cela se reproduit, redémarrez l&apos;ordinateur.</source>
+        <translation>Run the check again. If this happens again, restart the computer.</translation>
+    </message>
+    <message>
+        <source>La vérification s&apos;est interrompue sur une erreur inattendue.</source>
+        <translation>The check stopped because of an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Relancez la vérification. Si cela se reproduit, prévenez votre consultant.</source>
+        <translation>Run the check again. If this happens again, let your consultant know.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTime</name>
+    <message>
+        <source>{hour} h {minute:02d}</source>
+        <translation>{hour}:{minute:02d}</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutes</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>samedi</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>dimanche</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>janvier</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>février</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>avril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juin</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juillet</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>août</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>septembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>octobre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>novembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>décembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Votre séance est prévue le {date} à {time}.</source>
+        <translation>Your session is scheduled for {date} at {time}.</translation>
+    </message>
+    <message>
+        <source>Votre séance commence à {time}, dans {left}. Connectez-vous {early} minutes avant, à {join_at}.</source>
+        <translation>Your session starts at {time}, in {left}. Join {early} minutes early, at {join_at}.</translation>
+    </message>
+    <message>
+        <source>Votre séance commence à {time}, dans {left} : rejoignez-la maintenant.</source>
+        <translation>Your session starts at {time}, in {left}: join it now.</translation>
+    </message>
+    <message>
+        <source>Votre séance a commencé à {time} : rejoignez-la dès maintenant.</source>
+        <translation>Your session started at {time}: join it right away.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTray</name>
+    <message>
+        <source>Séance en cours : la connexion est surveillée</source>
+        <translation>Session in progress: your connection is being monitored</translation>
+    </message>
+    <message>
+        <source>Se reconnecter à la réunion</source>
+        <translation>Reconnect to the meeting</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fenêtre</source>
+        <translation>Open the window</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Connexion perdue</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
+        <source>Nous vous prévenons dès qu&apos;elle revient. Vérifiez votre box ou le Wi-Fi.</source>
+        <translation>We will let you know as soon as it is back. Check your router or the Wi-Fi.</translation>
+    </message>
+    <message>
+        <source>Connexion rétablie</source>
+        <translation>Connection restored</translation>
+    </message>
+    <message>
+        <source>Si Zoom ne vous a pas reconnecté, choisissez « Se reconnecter à la réunion ».</source>
+        <translation>If Zoom has not reconnected you, choose “Reconnect to the meeting”.</translation>
+    </message>
+    <message>
+        <source>Reconnexion dès que possible</source>
+        <translation>Reconnecting as soon as possible</translation>
+    </message>
+    <message>
+        <source>La réunion se rouvrira toute seule quand la connexion reviendra.</source>
+        <translation>The meeting will reopen by itself when the connection comes back.</translation>
+    </message>
+    <message>
+        <source>{app} vient de démarrer</source>
+        <translation>{app} has just started</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersCheck</name>
+    <message>
+        <source>Pendant la séance, un casque ou des écouteurs évitent que les autres entendent leur propre voix en écho.</source>
+        <extracomment>After the sound ends, the microphone keeps listening this long (latency, echo). Extra time the playback may take beyond the sound&apos;s own length. ``DeviceChoice.output_device`` / ``input_device``: index or (part of) a name.</extracomment>
+        <translation>During the session, a headset or earphones stop the others from hearing their own voice as an echo.</translation>
+    </message>
+    <message>
+        <source>Montez le volume de l&apos;ordinateur, et vérifiez que le son n&apos;est pas coupé.</source>
+        <translation>Turn up the computer&apos;s volume, and check that the sound is not muted.</translation>
+    </message>
+    <message>
+        <source>Choisissez une autre sortie son dans la liste, puis rejouez le son.</source>
+        <translation>Choose another sound output in the list, then play the sound again.</translation>
+    </message>
+    <message>
+        <source>Avec un casque : vérifiez qu&apos;il est bien branché, ou connecté en Bluetooth.</source>
+        <translation>With a headset: check that it is properly plugged in, or connected by Bluetooth.</translation>
+    </message>
+    <message>
+        <source>Le son de test n&apos;a pas pu être joué jusqu&apos;au bout.</source>
+        <translation>The test sound could not be played to the end.</translation>
+    </message>
+    <message>
+        <source>Le son de test a été joué et le micro l&apos;a entendu : les haut-parleurs fonctionnent.</source>
+        <translation>The test sound was played and the microphone heard it: the speakers are working.</translation>
+    </message>
+    <message>
+        <source>Le son de test a été joué. Le micro ne l&apos;a pas entendu : c&apos;est normal avec un casque.</source>
+        <translation>The test sound was played. The microphone did not hear it: that&apos;s normal with a headset.</translation>
+    </message>
+    <message>
+        <source>Le son de test a été joué.</source>
+        <translation>The test sound was played.</translation>
+    </message>
+    <message>
+        <source>Vous entendez le son : vos haut-parleurs fonctionnent.</source>
+        <translation>You can hear the sound: your speakers are working.</translation>
+    </message>
+    <message>
+        <source>Le son sort bien (le micro l&apos;a entendu), mais trop faiblement pour vous.</source>
+        <translation>The sound is coming out (the microphone heard it), but too quietly for you.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;entendez pas le son de test.</source>
+        <translation>You can&apos;t hear the test sound.</translation>
+    </message>
+    <message>
+        <source>Haut-parleurs</source>
+        <translation>Speakers</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPage</name>
+    <message>
+        <source>Vérifions que vous entendrez bien les autres : nous jouons un petit son, dites-nous si vous l&apos;entendez.</source>
+        <extracomment>How long the microphone may take to start before the sound plays without it.</extracomment>
+        <translation>Let&apos;s check that you will hear the others clearly: we play a short sound, and you tell us if you hear it.</translation>
+    </message>
+    <message>
+        <source>&amp;Sortie son :</source>
+        <extracomment>After a play: did the microphone hear it (None: no microphone)?</extracomment>
+        <translation>Sound &amp;output:</translation>
+    </message>
+    <message>
+        <source>▶  &amp;Jouer le son de test</source>
+        <translation>▶  &amp;Play the test sound</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>Playback</translation>
+    </message>
+    <message>
+        <source>Avez-vous entendu le son ?</source>
+        <translation>Did you hear the sound?</translation>
+    </message>
+    <message>
+        <source>J&apos;&amp;entends le son</source>
+        <translation>I can hear the &amp;sound</translation>
+    </message>
+    <message>
+        <source>Je n&apos;entends &amp;rien</source>
+        <translation>I can&apos;t hear &amp;anything</translation>
+    </message>
+    <message>
+        <source>Le son n&apos;est jamais enregistré ni envoyé : il reste sur cet ordinateur.</source>
+        <translation>The sound is never recorded or sent: it stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Cliquez sur « Jouer le son de test », puis écoutez.</source>
+        <translation>Click “Play the test sound”, then listen.</translation>
+    </message>
+    <message>
+        <source>Écoutez…</source>
+        <translation>Listen…</translation>
+    </message>
+    <message>
+        <source>Le son a été joué. Vous pouvez le rejouer autant de fois qu&apos;il faut.</source>
+        <translation>The sound has been played. You can play it again as many times as you need.</translation>
+    </message>
+    <message>
+        <source>Le son de test est joué…</source>
+        <translation>Playing the test sound…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>À vérifier</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Bon</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>À améliorer</source>
+        <translation>Could be better</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Non vérifié</source>
+        <translation>Not checked</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>État : {word}</source>
+        <translation>Status: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>StepSidebar</name>
+    <message>
+        <source>Étapes</source>
+        <translation>Steps</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Bilan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Voici où vous en êtes. Vous pouvez garder une trace de ces vérifications.</source>
+        <translation>Here is where you stand. You can keep a record of these checks.</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer le rapport</source>
+        <translation>&amp;Save the report</translation>
+    </message>
+    <message>
+        <source>Envoyer à &amp;mon consultant</source>
+        <translation>Send to &amp;my consultant</translation>
+    </message>
+    <message>
+        <source>Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le fichier tout seul : enregistrez d&apos;abord le rapport, puis joignez-le au message.</source>
+        <translation>The report contains no images or sound. An e-mail cannot attach the file by itself: save the report first, then attach it to the message.</translation>
+    </message>
+    <message>
+        <source>Corrigez le problème indiqué ci-dessous, puis vérifiez à nouveau.</source>
+        <translation>Fix the problem shown below, then check again.</translation>
+    </message>
+    <message>
+        <source>Si vous n&apos;y arrivez pas, appelez {name} au {phone}.</source>
+        <translation>If you get stuck, call {name} on {phone}.</translation>
+    </message>
+    <message>
+        <source>Si vous n&apos;y arrivez pas, écrivez à {name} : {email}.</source>
+        <translation>If you get stuck, write to {name}: {email}.</translation>
+    </message>
+    <message>
+        <source>Vous pouvez rejoindre la séance. Si vous le pouvez, améliorez d&apos;abord les points ci-dessous.</source>
+        <translation>You can join the session. If you can, improve the points below first.</translation>
+    </message>
+    <message>
+        <source>Vous pouvez rejoindre la séance : cliquez sur « Suivant ».</source>
+        <translation>You can join the session: click “Next”.</translation>
+    </message>
+    <message>
+        <source>Certaines vérifications n&apos;ont pas encore été faites.</source>
+        <translation>Some checks have not been done yet.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le rapport</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Rapport PDF (*.pdf)</source>
+        <translation>PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Le rapport n&apos;a pas pu être enregistré ici. Choisissez un autre dossier, par exemple Documents.</source>
+        <translation>The report could not be saved here. Choose another folder, for example Documents.</translation>
+    </message>
+    <message>
+        <source>Rapport enregistré : {pdf} (et sa version JSON à côté). Pour l&apos;envoyer, cliquez sur « Envoyer à mon consultant » et joignez ce fichier au message.</source>
+        <translation>Report saved: {pdf} (with its JSON version next to it). To send it, click “Send to my consultant” and attach this file to the message.</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Tout est prêt</source>
+        <translation>Everything is ready</translation>
+    </message>
+    <message>
+        <source>Prêt, avec des points à améliorer</source>
+        <translation>Ready, with a few things to improve</translation>
+    </message>
+    <message>
+        <source>Un problème empêche la séance</source>
+        <translation>A problem is preventing the session</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <source>Aperçu de la caméra, en miroir</source>
+        <extracomment>New frames painted so far (the benchmark and the tests count them). Times the GUI thread was woken to take a frame.</extracomment>
+        <translation>Camera preview, mirrored</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Bienvenue</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Quelques minutes avant votre séance avec {organisation}, vérifions ensemble que tout est prêt. Cela prend environ 5 minutes et rien n&apos;est enregistré.</source>
+        <translation>A few minutes before your session with {organisation}, let&apos;s check together that everything is ready. It takes about 5 minutes and nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>Heure de la séance</source>
+        <translation>Session time</translation>
+    </message>
+    <message>
+        <source>Indiquer l&apos;&amp;heure de ma séance</source>
+        <translation>Enter my session &amp;time</translation>
+    </message>
+    <message>
+        <source>Nous allons voir ensemble :</source>
+        <translation>Here is what we will check together:</translation>
+    </message>
+    <message>
+        <source>Installez-vous dans un endroit calme et bien éclairé. À chaque étape, nous vous disons ce qui va bien et quoi faire sinon. Cliquez sur « Suivant » pour commencer.</source>
+        <translation>Settle in somewhere quiet and well lit. At each step, we tell you what is fine and what to do if it isn&apos;t. Click “Next” to begin.</translation>
+    </message>
+    <message>
+        <source>Date et heure de la séance</source>
+        <translation>Session date and time</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomCheck</name>
+    <message>
+        <source>Application Zoom</source>
+        <translation>Zoom app</translation>
+    </message>
+    <message>
+        <source>En attendant, le bouton « Rejoindre » ouvrira la réunion dans votre navigateur.</source>
+        <translation>In the meantime, the “Join” button will open the meeting in your web browser.</translation>
+    </message>
+    <message>
+        <source>L&apos;application Zoom est installée (version {version}).</source>
+        <translation>The Zoom app is installed (version {version}).</translation>
+    </message>
+    <message>
+        <source>L&apos;application Zoom est installée.</source>
+        <translation>The Zoom app is installed.</translation>
+    </message>
+    <message>
+        <source>Zoom est installé, mais les liens de réunion ne l&apos;ouvrent pas encore.</source>
+        <translation>Zoom is installed, but meeting links don&apos;t open it yet.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Zoom une fois, puis fermez-le : il se déclare alors pour les liens.</source>
+        <translation>Open Zoom once, then close it: it will then register itself to open meeting links.</translation>
+    </message>
+    <message>
+        <source>L&apos;application Zoom n&apos;est pas installée sur cet ordinateur.</source>
+        <translation>The Zoom app is not installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Installez Zoom depuis zoom.us/download : c&apos;est gratuit et prend quelques minutes.</source>
+        <translation>Install Zoom from zoom.us/download: it&apos;s free and takes a few minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomNeeds</name>
+    <message>
+        <source>vidéo HD et partage d&apos;écran</source>
+        <extracomment>Zoom&apos;s published needs, upload / download in Mbit/s. Under ``GOOD``: unnoticeable. Under ``USABLE``: noticeable but workable. The bandwidth each level needs, from the table above.</extracomment>
+        <translation>HD video and screen sharing</translation>
+    </message>
+    <message>
+        <source>vidéo en qualité standard</source>
+        <translation>standard-quality video</translation>
+    </message>
+    <message>
+        <source>audio seulement</source>
+        <translation>audio only</translation>
+    </message>
+    <message>
+        <source>insuffisant</source>
+        <translation>not enough</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomPage</name>
+    <message>
+        <source>L&apos;application Zoom est le moyen le plus simple de rejoindre la séance. Nous regardons si elle est installée sur cet ordinateur.</source>
+        <translation>The Zoom app is the simplest way to join the session. We are checking whether it is installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Vérifier à nouveau</source>
+        <translation>&amp;Check again</translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger Zoom</source>
+        <translation>&amp;Download Zoom</translation>
+    </message>
+    <message>
+        <source>Recherche de l&apos;application Zoom…</source>
+        <translation>Looking for the Zoom app…</translation>
+    </message>
+    <message>
+        <source>Version : {version}</source>
+        <translation>Version: {version}</translation>
+    </message>
+    <message>
+        <source>Emplacement : {path}</source>
+        <translation>Location: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>_Figures</name>
+    <message>
+        <source>Ce que permet votre connexion</source>
+        <translation>What your connection allows</translation>
+    </message>
+    <message>
+        <source>Réception (téléchargement)</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Envoi</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Délai (aller-retour)</source>
+        <translation>Latency (ping)</translation>
+    </message>
+    <message>
+        <source>Régularité (gigue)</source>
+        <translation>Stability (jitter)</translation>
+    </message>
+    <message>
+        <source>Connexion</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Accès à Zoom</source>
+        <translation>Zoom access</translation>
+    </message>
+    <message>
+        <source>Mesuré par</source>
+        <translation>Measured by</translation>
+    </message>
+    <message>
+        <source>Votre connexion permet :</source>
+        <translation>Your connection allows:</translation>
+    </message>
+    <message>
+        <source>Débit non mesuré</source>
+        <translation>Speed not measured</translation>
+    </message>
+    <message>
+        <source>non mesuré</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>{mbps}&#xa0;Mbit/s</source>
+        <translation>{mbps}&#xa0;Mbit/s</translation>
+    </message>
+    <message>
+        <source>{ms}&#xa0;ms</source>
+        <translation>{ms}&#xa0;ms</translation>
+    </message>
+    <message>
+        <source> (+{ms}&#xa0;ms pendant un téléchargement)</source>
+        <translation> (+{ms}&#xa0;ms during a download)</translation>
+    </message>
+    <message>
+        <source>✓ zoom.us répond</source>
+        <translation>✓ zoom.us is responding</translation>
+    </message>
+    <message>
+        <source>✗ zoom.us ne répond pas</source>
+        <translation>✗ zoom.us is not responding</translation>
+    </message>
+    <message>
+        <source>Wi-Fi, signal {percent}&#xa0;%</source>
+        <translation>Wi-Fi, signal {percent}%</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Câble (Ethernet)</source>
+        <translation>Cable (Ethernet)</translation>
+    </message>
+    <message>
+        <source>Réseau mobile</source>
+        <translation>Mobile network</translation>
+    </message>
+    <message>
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Type inconnu</source>
+        <translation>Unknown type</translation>
+    </message>
+    <message>
+        <source>, VPN actif</source>
+        <translation>, VPN on</translation>
+    </message>
+    <message>
+        <source>aucun service n&apos;a pu mesurer</source>
+        <translation>no service was able to measure</translation>
+    </message>
+    <message>
+        <source>{service}, en {seconds} s</source>
+        <translation>{service}, in {seconds} s</translation>
+    </message>
+    <message>
+        <source> ({service} n&apos;a pas pu mesurer)</source>
+        <translation> ({service} could not measure)</translation>
+    </message>
+</context>
+</TS>

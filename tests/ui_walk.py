@@ -1,0 +1,156 @@
+"""Looking at a window the way a screen reader, a keyboard user and a reader of another
+language would: its controls, their names, the Tab order, the texts and their contrast."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
+
+from readiness.core.contrast import ratio
+from readiness.ui.theme import rgb, seen_on
+
+Role = QPalette.ColorRole
+
+
+def shown(root: QWidget) -> list[QWidget]:
+    """``root`` and its descendants that are on screen."""
+    widgets = [root, *root.findChildren(QWidget)]
+    return [w for w in widgets if (w.isVisible() and not w.isWindow()) or w is root]
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """What Tab should reach: shown, enabled, and taking focus from the keyboard."""
+    return [
+        w
+        for w in shown(root)
+        if w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not w.isWindow()
+    ]
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader says: set on purpose, a button's own text, or a label's
+    (a label whose buddy the widget is). A combo box's current item is not a name."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return widget.text().replace("&", "").strip()
+    window = widget.window()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is widget and label.text().strip():
+            return label.text().replace("&", "").strip()
+    return ""
+
+
+def describe(widget: QWidget) -> str:
+    return f"{type(widget).__name__}({widget.objectName() or accessible_name(widget)!r})"
+
+
+def tab_cycle(window: QWidget, limit: int = 200) -> list[QWidget]:
+    """The widgets Tab visits, from the one with focus until it comes back round."""
+    start = QApplication.focusWidget()
+    assert start is not None, "nothing has the keyboard focus"
+    visited = [start]
+    for _ in range(limit):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        current = QApplication.focusWidget()
+        if current is start or current is None:
+            break
+        visited.append(current)
+    return visited
+
+
+# --- texts -----------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    return unescape(_TAG.sub(" ", text)).replace("&", "")
+
+
+def texts(root: QWidget) -> list[tuple[QWidget, str]]:
+    """Every text a user can read or hear in ``root``'s shown widgets."""
+    found: list[tuple[QWidget, str]] = []
+    for widget in shown(root):
+        items = [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if widget.isWindow():
+            items.append(widget.windowTitle())
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            items.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            items.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            items += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                item = widget.item(row)
+                items += [item.text(), item.data(Qt.ItemDataRole.AccessibleTextRole) or ""]
+        found += [(widget, plain(text)) for text in items if text and plain(text).strip()]
+    return found
+
+
+_FRENCH_LETTERS = re.compile(r"[éèêëàâîïôûùçœ«»]", re.IGNORECASE)
+_FRENCH_WORDS = frozenset(
+    """le la les un une des du au aux et ou est sont vous votre vos nous pour avec dans sur
+    pas ne que qui ce cette ces puis si mais aussi encore très plus moins micro caméra
+    connexion séance réunion suivant précédent aide fermer enregistrer vérifier bilan
+    rejoindre code secret appelez cliquez ici""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def french_traces(text: str) -> list[str]:
+    """French letters or words in ``text`` (empty for an English text)."""
+    traces = _FRENCH_LETTERS.findall(text)
+    traces += [word for word in _WORD.findall(text) if word.lower() in _FRENCH_WORDS]
+    return traces
+
+
+# --- contrast ---------------------------------------------------------------------------
+
+
+def text_pairs(widget: QWidget) -> list[tuple[str, Role, Role]]:
+    """(what, foreground role, background role) that this widget draws its text with."""
+    if isinstance(widget, QLabel):
+        pairs = [("text", widget.foregroundRole(), Role.Window)]
+        if "<a " in widget.text():
+            pairs.append(("link", Role.Link, Role.Window))
+        return pairs
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        return [("text", Role.Text, Role.Base), ("placeholder", Role.PlaceholderText, Role.Base)]
+    if isinstance(widget, QAbstractItemView):
+        return [("text", Role.Text, Role.Base), ("selection", Role.HighlightedText, Role.Highlight)]
+    if isinstance(widget, (QAbstractButton, QComboBox)):
+        return [("text", Role.ButtonText, Role.Button), ("text", Role.WindowText, Role.Window)]
+    return []
+
+
+def contrast_failures(root: QWidget, minimum: float = 4.5) -> list[str]:
+    failures = []
+    for widget in shown(root):
+        palette = widget.palette()
+        for what, foreground, background in text_pairs(widget):
+            back = palette.color(background)
+            value = ratio(seen_on(palette.color(foreground), back), rgb(back))
+            if value < minimum:
+                failures.append(f"{describe(widget)} {what}: {value:.2f}:1")
+    return failures
