@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QSlider,
     QWidget,
 )
 
@@ -33,15 +34,26 @@ def shown(root: QWidget) -> list[QWidget]:
     return [w for w in widgets if (w.isVisible() and not w.isWindow()) or w is root]
 
 
+_CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView, QSlider)
+
+
+def is_control(widget: QWidget) -> bool:
+    """Something to act on: a button, a field, a list, a link."""
+    if isinstance(widget, QLabel):
+        return "<a " in widget.text()
+    return isinstance(widget, _CONTROLS)
+
+
 def tab_stops(root: QWidget) -> list[QWidget]:
-    """What Tab should reach: shown, enabled, and taking focus from the keyboard."""
+    """What Tab must reach: every shown, enabled control, and whatever else takes the
+    keyboard's focus (a scroll area, a custom widget)."""
     return [
         w
         for w in shown(root)
         if w.isEnabled()
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.focusProxy() is None
         and not w.isWindow()
+        and w.focusProxy() is None
+        and (is_control(w) or w.focusPolicy() & Qt.FocusPolicy.TabFocus)
     ]
 
 
@@ -66,7 +78,9 @@ def describe(widget: QWidget) -> str:
 def tab_cycle(window: QWidget, limit: int = 200) -> list[QWidget]:
     """The widgets Tab visits, from the one with focus until it comes back round."""
     start = QApplication.focusWidget()
-    assert start is not None, "nothing has the keyboard focus"
+    assert start is not None, (
+        f"nothing has the keyboard focus; active window: {QApplication.activeWindow()}"
+    )
     visited = [start]
     for _ in range(limit):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -109,12 +123,12 @@ def texts(root: QWidget) -> list[tuple[QWidget, str]]:
 
 
 _FRENCH_LETTERS = re.compile(r"[éèêëàâîïôûùçœ«»]", re.IGNORECASE)
-_FRENCH_WORDS = frozenset(
-    """le la les un une des du au aux et ou est sont vous votre vos nous pour avec dans sur
+_COMMON_FRENCH = """le la les un une des du au aux et ou est sont vous votre vos nous pour
+    avec dans sur
     pas ne que qui ce cette ces puis si mais aussi encore très plus moins micro caméra
     connexion séance réunion suivant précédent aide fermer enregistrer vérifier bilan
-    rejoindre code secret appelez cliquez ici""".split()
-)
+    rejoindre appelez cliquez ici"""
+_FRENCH_WORDS = frozenset(_COMMON_FRENCH.split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -147,6 +161,8 @@ def text_pairs(widget: QWidget) -> list[tuple[str, Role, Role]]:
 def contrast_failures(root: QWidget, minimum: float = 4.5) -> list[str]:
     failures = []
     for widget in shown(root):
+        if not widget.isEnabled():
+            continue  # WCAG 1.4.3 exempts inactive controls
         palette = widget.palette()
         for what, foreground, background in text_pairs(widget):
             back = palette.color(background)

@@ -13,6 +13,11 @@ from readiness.core.process_snapshot import Snapshot
 from readiness.core.result import CheckResult, Status
 
 
+def app_advice_line(app: str, advice: str) -> str:
+    """ "Chrome : fermez les onglets…": one application's own advice."""
+    return translate("ProcessesCheck", "{app} : {advice}").format(app=app, advice=advice)
+
+
 @dataclass(frozen=True)
 class ProcessReport:
     result: CheckResult
@@ -67,7 +72,7 @@ def judge(
             advice.append(text())
     for item in heavy:
         if item.advice:
-            line = f"{item.app} : {pick(item.advice)}"
+            line = app_advice_line(item.app, pick(item.advice))
             if line not in advice:
                 advice.append(line)
     if system.on_battery:

@@ -64,18 +64,28 @@ def towards_contrast(color: RGB, against: RGB, minimum: float, target: RGB) -> R
     return found if ratio(found, against) >= minimum else mix(color, target, min(1.0, high + 0.01))
 
 
-def readable_pair(foreground: RGB, background: RGB, minimum: float) -> tuple[RGB, RGB]:
-    """The pair, changed as little as possible to reach ``minimum``: the foreground first
-    goes further its own way (dark text darker, light text lighter); if that is not enough,
-    the background goes the other way; as a last resort the foreground changes side."""
+def readable_on(foreground: RGB, background: RGB, minimum: float) -> RGB | None:
+    """``foreground`` changed as little as possible to reach ``minimum`` on ``background``:
+    further its own way first (dark text darker, light text lighter), else the other way."""
     own_side = WHITE if is_light(foreground) else BLACK
+    other_side = BLACK if own_side == WHITE else WHITE
     moved = towards_contrast(foreground, background, minimum, own_side)
     if moved is not None:
-        return moved, background
-    foreground = own_side
-    other_side = BLACK if own_side == WHITE else WHITE
-    moved_background = towards_contrast(background, foreground, minimum, other_side)
-    if moved_background is not None:
-        return foreground, moved_background
-    flipped = towards_contrast(foreground, background, minimum, other_side)
-    return (flipped or other_side), background
+        return moved
+    return towards_contrast(foreground, background, minimum, other_side)
+
+
+def selection_colors(highlight: RGB, text: RGB, surfaces: tuple[RGB, ...]) -> tuple[RGB, RGB]:
+    """A selection's colour and its text's: the highlight stands out 3:1 from the surfaces
+    it is drawn on, and its text reads at 4.5:1. The least change to ``highlight`` wins."""
+    steps = [i / 50 for i in range(51)]
+    candidates = sorted(
+        ((share, mix(highlight, target, share)) for share in steps for target in (BLACK, WHITE)),
+        key=lambda pair: pair[0],
+    )
+    for _share, candidate in candidates:
+        if all(ratio(candidate, surface) >= GRAPHIC_MINIMUM for surface in surfaces):
+            readable = readable_on(text, candidate, TEXT_MINIMUM)
+            if readable is not None:
+                return candidate, readable
+    return highlight, readable_on(text, highlight, TEXT_MINIMUM) or text

@@ -11,50 +11,50 @@ from readiness.core.i18n import decimal, translate
 
 
 def _labels() -> dict[str, str]:
-    def t(text: str) -> str:
-        return translate("Measures", text)
-
+    # Each text written out in full: pyside6-lupdate only finds literal translate() calls.
     return {
         # camera
-        "width": t("Largeur de l'image"),
-        "height": t("Hauteur de l'image"),
-        "fps": t("Images par seconde"),
-        "brightness": t("Luminosité (0 à 255)"),
-        "faces": t("Visages vus"),
+        "width": translate("Measures", "Largeur de l'image"),
+        "height": translate("Measures", "Hauteur de l'image"),
+        "fps": translate("Measures", "Images par seconde"),
+        "brightness": translate("Measures", "Luminosité (0 à 255)"),
+        "faces": translate("Measures", "Visages vus"),
         # microphone and speakers
-        "level_dbfs": t("Niveau de la voix"),
-        "noise_floor_dbfs": t("Bruit de fond"),
-        "peak_dbfs": t("Crête"),
-        "clipping": t("Saturation"),
-        "played": t("Son joué"),
-        "heard_by_microphone": t("Son entendu par le micro"),
+        "level_dbfs": translate("Measures", "Niveau de la voix"),
+        "noise_floor_dbfs": translate("Measures", "Bruit de fond"),
+        "peak_dbfs": translate("Measures", "Crête"),
+        "clipping": translate("Measures", "Saturation"),
+        "played": translate("Measures", "Son joué"),
+        "heard_by_microphone": translate("Measures", "Son entendu par le micro"),
         # network
-        "download_mbps": t("Débit descendant"),
-        "upload_mbps": t("Débit montant"),
-        "latency_ms": t("Délai aller-retour"),
-        "jitter_ms": t("Gigue"),
-        "connection": t("Connexion"),
-        "service": t("Mesuré avec"),
+        "download_mbps": translate("Measures", "Débit descendant"),
+        "upload_mbps": translate("Measures", "Débit montant"),
+        "latency_ms": translate("Measures", "Délai aller-retour"),
+        "jitter_ms": translate("Measures", "Gigue"),
+        "connection": translate("Measures", "Connexion"),
+        "service": translate("Measures", "Mesuré avec"),
         # processes
-        "cpu_percent": t("Processeur utilisé"),
-        "memory_available_mb": t("Mémoire libre"),
-        "battery_percent": t("Batterie"),
-        "on_battery": t("Sur batterie"),
+        "cpu_percent": translate("Measures", "Processeur utilisé"),
+        "memory_available_mb": translate("Measures", "Mémoire libre"),
+        "battery_percent": translate("Measures", "Batterie"),
+        "on_battery": translate("Measures", "Sur batterie"),
         # zoom
-        "version": t("Version de Zoom"),
-        "installed": t("Zoom installé"),
-        "handler_registered": t("Liens Zoom reconnus"),
+        "version": translate("Measures", "Version de Zoom"),
+        "installed": translate("Measures", "Zoom installé"),
+        "handler_registered": translate("Measures", "Liens Zoom reconnus"),
     }
 
 
-_UNITS = (
-    ("_mbps", " Mbit/s"),
-    ("_ms", " ms"),
-    ("_dbfs", " dBFS"),
-    ("_mb", " Mo"),
-    ("_percent", " %"),
-    ("_s", " s"),
-)
+def _units() -> tuple[tuple[str, str], ...]:
+    """(key ending, unit as written after the number); some differ between languages."""
+    return (
+        ("_mbps", " Mbit/s"),
+        ("_ms", " ms"),
+        ("_dbfs", " dBFS"),
+        ("_mb", translate("Measures", " Mo")),
+        ("_percent", translate("Measures", " %")),
+        ("_s", " s"),
+    )
 
 
 def format_value(key: str, value: Any) -> str:
@@ -66,8 +66,12 @@ def format_value(key: str, value: Any) -> str:
         text = decimal(value, 1).removesuffix(",0").removesuffix(".0")
     else:
         text = str(value)
-    unit = next((suffix for ending, suffix in _UNITS if key.endswith(ending)), "")
+    unit = next((suffix for ending, suffix in _units() if key.endswith(ending)), "")
     return text + unit
+
+
+def measure_line(label: str, value: str) -> str:
+    return translate("Measures", "{label} : {value}").format(label=label, value=value)
 
 
 def labelled_measures(measures: dict[str, Any]) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 
 from readiness.core.i18n import translate
-from readiness.core.measure_text import labelled_measures
+from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import Status, Verdict, verdict_title
 
 
@@ -35,7 +35,7 @@ def report_html(report: dict[str, Any]) -> str:
     rows = []
     for check in report["checks"]:
         measures = "<br>".join(
-            f"{t(label)} : {t(value)}" for label, value in labelled_measures(check["measures"])
+            t(measure_line(label, value)) for label, value in labelled_measures(check["measures"])
         )
         advice = "<br>".join(f"→ {t(line)}" for line in check["advice"])
         rows.append(
@@ -73,7 +73,7 @@ def report_html(report: dict[str, Any]) -> str:
         "<html><body style='font-family: sans-serif'>"
         f"<h1>{t(title)}</h1>"
         f"<table cellpadding='4'>{fact_rows}</table>"
-        f"<h2>{t(translate('Report', 'Bilan'))} : {t(overall)}</h2>"
+        f"<h2>{t(translate('Report', 'Bilan : {verdict}').format(verdict=overall))}</h2>"
         f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
         f"<tr>{header}</tr>{''.join(rows)}</table>"
         f"<p><i>{t(note)}</i></p>"
@@ -91,7 +91,9 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
         "",
     ]
     lines += [
-        f"- {check['title']} : {_status_word(check['status'])} — {check['summary']}"
+        translate("Report", "- {title} : {status} — {summary}").format(
+            title=check["title"], status=_status_word(check["status"]), summary=check["summary"]
+        )
         for check in report["checks"]
     ]
     lines.append("")

@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         for step in self.steps:
             state = BadgeState.PENDING if step.step_id in self.controller.check_ids else None
             self.sidebar.add_step(step.step_id, step.title, state)
-            self.stack.addWidget(self._scrollable())
+            area = self._scrollable()
+            area.setAccessibleName(step.title)  # it takes the focus, to scroll with the keys
+            self.stack.addWidget(area)
         self.sidebar.currentRowChanged.connect(self._go_to)
 
         self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))

@@ -11,28 +11,25 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from readiness.core.contrast import GRAPHIC_MINIMUM, RGB, TEXT_MINIMUM, over, readable_pair
+from readiness.core.contrast import RGB, TEXT_MINIMUM, over, readable_on, selection_colors
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
-#: (foreground, background, minimum): what the widgets draw on what. Disabled
-#: controls are exempt in WCAG (1.4.3), and left as the system draws them.
-PAIRS = (
-    (Role.WindowText, Role.Window, TEXT_MINIMUM),
-    (Role.Text, Role.Base, TEXT_MINIMUM),
-    (Role.Text, Role.AlternateBase, TEXT_MINIMUM),
-    (Role.ButtonText, Role.Button, TEXT_MINIMUM),
-    (Role.HighlightedText, Role.Highlight, TEXT_MINIMUM),
-    (Role.ToolTipText, Role.ToolTipBase, TEXT_MINIMUM),
-    (Role.PlaceholderText, Role.Base, TEXT_MINIMUM),
-    (Role.Link, Role.Window, TEXT_MINIMUM),
-    (Role.Link, Role.Base, TEXT_MINIMUM),
-    (Role.LinkVisited, Role.Base, TEXT_MINIMUM),
-    # The selection and the focus frame are drawn in Highlight on the window.
-    (Role.Highlight, Role.Window, GRAPHIC_MINIMUM),
-    (Role.Highlight, Role.Base, GRAPHIC_MINIMUM),
+#: Text colours and the surfaces they are drawn on (AA: 4.5:1). Only the text moves:
+#: the surfaces stay the system's. Disabled controls are exempt in WCAG (1.4.3), and
+#: left as the system draws them.
+TEXT_ON = (
+    (Role.WindowText, (Role.Window,)),
+    (Role.Text, (Role.Base, Role.AlternateBase)),
+    (Role.ButtonText, (Role.Button, Role.Window)),
+    (Role.ToolTipText, (Role.ToolTipBase,)),
+    (Role.PlaceholderText, (Role.Base,)),
+    (Role.Link, (Role.Window, Role.Base)),
+    (Role.LinkVisited, (Role.Window, Role.Base)),
 )
+#: The selection and the focus frame are drawn in Highlight on these (3:1).
+HIGHLIGHT_ON = (Role.Window, Role.Base)
 GROUPS = (Group.Active, Group.Inactive)
 
 
@@ -53,15 +50,22 @@ def accessible_palette(palette: QPalette) -> QPalette:
     """``palette`` with each pair of PAIRS at its minimum contrast, or above."""
     fixed = QPalette(palette)
     for group in GROUPS:
-        for foreground_role, background_role, minimum in PAIRS:
-            foreground = fixed.color(group, foreground_role)
-            background = fixed.color(group, background_role)
-            seen = seen_on(foreground, background)
-            new_foreground, new_background = readable_pair(seen, rgb(background), minimum)
-            if new_foreground != seen:
-                fixed.setColor(group, foreground_role, QColor(*new_foreground))
-            if new_background != rgb(background):
-                fixed.setColor(group, background_role, QColor(*new_background))
+        for text_role, surfaces in TEXT_ON:
+            for surface_role in surfaces:
+                text = fixed.color(group, text_role)
+                surface = fixed.color(group, surface_role)
+                seen = seen_on(text, surface)
+                readable = readable_on(seen, rgb(surface), TEXT_MINIMUM)
+                if readable is not None and readable != seen:
+                    fixed.setColor(group, text_role, QColor(*readable))
+        highlight = fixed.color(group, Role.Highlight)
+        surfaces = tuple(rgb(fixed.color(group, role)) for role in HIGHLIGHT_ON)
+        text = seen_on(fixed.color(group, Role.HighlightedText), highlight)
+        new_highlight, new_text = selection_colors(rgb(highlight), text, surfaces)
+        if new_highlight != rgb(highlight):
+            fixed.setColor(group, Role.Highlight, QColor(*new_highlight))
+        if new_text != text:
+            fixed.setColor(group, Role.HighlightedText, QColor(*new_text))
     return fixed
 
 

@@ -447,6 +447,10 @@ You can carry on. If the application stops responding, close it and then open it
         <source>Conseils</source>
         <translation>Advice</translation>
     </message>
+    <message>
+        <source>{status} : {summary}</source>
+        <translation>{status}: {summary}</translation>
+    </message>
 </context>
 <context>
     <name>CheckRow</name>
@@ -486,6 +490,10 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>[NOT DONE]</translation>
     </message>
     <message>
+        <source>{mark} {title} : {summary}</source>
+        <translation>{mark} {title}: {summary}</translation>
+    </message>
+    <message>
         <source>Bilan : {verdict}</source>
         <translation>Summary: {verdict}</translation>
     </message>
@@ -520,6 +528,10 @@ Help: readiness --help
     <message>
         <source>fichier session.toml à utiliser à la place de celui par défaut</source>
         <translation>session.toml file to use instead of the default one</translation>
+    </message>
+    <message>
+        <source>langue de l&apos;interface : fr (français) ou en (anglais) ; par défaut celle du système</source>
+        <translation>interface language: fr (French) or en (English); by default the system&apos;s</translation>
     </message>
     <message>
         <source>vérifier sans ouvrir de fenêtre</source>
@@ -586,7 +598,7 @@ Help: readiness --help
     <name>Config</name>
     <message>
         <source>Le fichier de configuration « {path} » ne peut pas être utilisé</source>
-        <extracomment>&quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
+        <extracomment>The role in English (``role_en``), for the English interface; else ``role``. &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
         <translation>The configuration file “{path}” cannot be used</translation>
     </message>
     <message>
@@ -600,6 +612,10 @@ Help: readiness --help
     <message>
         <source> : {place} (ligne {line})</source>
         <translation>: {place} (line {line})</translation>
+    </message>
+    <message>
+        <source> : {place}</source>
+        <translation>: {place}</translation>
     </message>
     <message>
         <source> (ligne {line})</source>
@@ -698,19 +714,19 @@ Help: readiness --help
     </message>
     <message>
         <source>Écrivez votre prénom puis votre nom, par exemple : Mélissa Brunet.</source>
-        <translation>Write your first name, then your last name, for example: Mélissa Brunet.</translation>
+        <translation>Write your first name, then your last name, for example: Emma Martin.</translation>
     </message>
     <message>
         <source>Écrivez votre prénom et votre nom en entier, par exemple : Mélissa Brunet.</source>
-        <translation>Write your first name and last name in full, for example: Mélissa Brunet.</translation>
+        <translation>Write your first name and last name in full, for example: Emma Martin.</translation>
     </message>
     <message>
         <source>Un nom ne contient pas de chiffres : écrivez votre prénom et votre nom, par exemple : Mélissa Brunet.</source>
-        <translation>A name has no numbers in it: write your first name and last name, for example: Mélissa Brunet.</translation>
+        <translation>A name has no numbers in it: write your first name and last name, for example: Emma Martin.</translation>
     </message>
     <message>
         <source>Écrivez votre prénom et votre nom plutôt que votre adresse e-mail, par exemple : Mélissa Brunet.</source>
-        <translation>Write your first name and last name rather than your email address, for example: Mélissa Brunet.</translation>
+        <translation>Write your first name and last name rather than your email address, for example: Emma Martin.</translation>
     </message>
     <message>
         <source>Utilisez seulement des lettres, des traits d&apos;union et des apostrophes, par exemple : Jean-Pierre N&apos;Diaye.</source>
@@ -811,7 +827,7 @@ Help: readiness --help
     </message>
     <message>
         <source>Par exemple : Mélissa Brunet</source>
-        <translation>For example: Mélissa Brunet</translation>
+        <translation>For example: Emma Martin</translation>
     </message>
     <message>
         <source>Votre prénom et votre nom</source>
@@ -858,8 +874,16 @@ Help: readiness --help
         <translation>No recording without the written consent of all participants.</translation>
     </message>
     <message>
+        <source>Pendant la séance</source>
+        <translation>During the session</translation>
+    </message>
+    <message>
         <source>Règles de la séance</source>
         <translation>Session rules</translation>
+    </message>
+    <message>
+        <source>En cas de coupure</source>
+        <translation>If the connection drops</translation>
     </message>
     <message>
         <source>En cas de coupure, et contact</source>
@@ -906,7 +930,7 @@ Help: readiness --help
     <name>LevelMeter</name>
     <message>
         <source>Niveau du micro</source>
-        <extracomment>25 refreshes a second: smooth to the eye, cheap for the CPU. Above this the voice is loud; the bar&apos;s last zone. The clipping mark stays lit this long after the last clipped block. Each drained block&apos;s levels (a readiness.core.levels.BlockLevel). The source raised (a readiness.devices.audio.AudioError); the meter stopped. The level&apos;s word changed (&quot;correct&quot;, &quot;faible&quot;, &quot;saturé&quot;).</extracomment>
+        <extracomment>25 refreshes a second: smooth to the eye, cheap for the CPU. Above this the voice is loud; the bar&apos;s last zone. The clipping mark stays lit this long after the last clipped block. A screen reader hears the new word once it has held this long: a voice going up and down must not make it talk over the user. How much of the zone&apos;s tint is mixed into the window&apos;s colour (light or dark theme): enough to see the zones, little enough for the bar to keep its 3:1 on them. Each drained block&apos;s levels (a readiness.core.levels.BlockLevel). The source raised (a readiness.devices.audio.AudioError); the meter stopped. The level&apos;s word changed (&quot;correct&quot;, &quot;faible&quot;, &quot;saturé&quot;).</extracomment>
         <translation>Microphone level</translation>
     </message>
     <message>
@@ -977,12 +1001,120 @@ Help: readiness --help
 <context>
     <name>Measures</name>
     <message>
+        <source>Largeur de l&apos;image</source>
+        <translation>Picture width</translation>
+    </message>
+    <message>
+        <source>Hauteur de l&apos;image</source>
+        <translation>Picture height</translation>
+    </message>
+    <message>
+        <source>Images par seconde</source>
+        <translation>Frames per second</translation>
+    </message>
+    <message>
+        <source>Luminosité (0 à 255)</source>
+        <translation>Brightness (0 to 255)</translation>
+    </message>
+    <message>
+        <source>Visages vus</source>
+        <translation>Faces seen</translation>
+    </message>
+    <message>
+        <source>Niveau de la voix</source>
+        <translation>Voice level</translation>
+    </message>
+    <message>
+        <source>Bruit de fond</source>
+        <translation>Background noise</translation>
+    </message>
+    <message>
+        <source>Crête</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>Too loud (clipping)</translation>
+    </message>
+    <message>
+        <source>Son joué</source>
+        <translation>Sound played</translation>
+    </message>
+    <message>
+        <source>Son entendu par le micro</source>
+        <translation>Sound heard by the microphone</translation>
+    </message>
+    <message>
+        <source>Débit descendant</source>
+        <translation>Download speed</translation>
+    </message>
+    <message>
+        <source>Débit montant</source>
+        <translation>Upload speed</translation>
+    </message>
+    <message>
+        <source>Délai aller-retour</source>
+        <translation>Round-trip delay</translation>
+    </message>
+    <message>
+        <source>Gigue</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Connexion</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Mesuré avec</source>
+        <translation>Measured with</translation>
+    </message>
+    <message>
+        <source>Processeur utilisé</source>
+        <translation>Processor in use</translation>
+    </message>
+    <message>
+        <source>Mémoire libre</source>
+        <translation>Free memory</translation>
+    </message>
+    <message>
+        <source>Batterie</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <source>Sur batterie</source>
+        <translation>On battery</translation>
+    </message>
+    <message>
+        <source>Version de Zoom</source>
+        <translation>Zoom version</translation>
+    </message>
+    <message>
+        <source>Zoom installé</source>
+        <translation>Zoom installed</translation>
+    </message>
+    <message>
+        <source>Liens Zoom reconnus</source>
+        <translation>Zoom links recognised</translation>
+    </message>
+    <message>
+        <source> Mo</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
         <source>non</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>{label} : {value}</source>
+        <translation>{label}: {value}</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1488,10 @@ Help: readiness --help
 <context>
     <name>ProcessesCheck</name>
     <message>
+        <source>{app} : {advice}</source>
+        <translation>{app}: {advice}</translation>
+    </message>
+    <message>
         <source>Branchez votre ordinateur : sur batterie, l&apos;économie d&apos;énergie ralentit la vidéo.</source>
         <translation>Plug in your computer: on battery, power saving slows down the video.</translation>
     </message>
@@ -1572,6 +1708,10 @@ Help: readiness --help
     <message>
         <source>Voici le résultat de ma vérification technique avant la séance :</source>
         <translation>Here is the result of my technical check before the session:</translation>
+    </message>
+    <message>
+        <source>- {title} : {status} — {summary}</source>
+        <translation>- {title}: {status} — {summary}</translation>
     </message>
     <message>
         <source>Le rapport complet est enregistré ici : {path} . Je le joins à ce message.</source>
@@ -1914,6 +2054,10 @@ Help: readiness --help
     <message>
         <source>Étapes</source>
         <translation>Steps</translation>
+    </message>
+    <message>
+        <source>{title} : {word}</source>
+        <translation>{title}: {word}</translation>
     </message>
 </context>
 <context>

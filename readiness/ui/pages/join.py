@@ -188,12 +188,14 @@ class JoinPage(Page):
             self.tr("Aucun enregistrement sans l'accord écrit de tous les participants."),
         ]
         items = "".join(f"<li>{escape(rule)}</li>" for rule in rules)
-        during = QLabel(f"<b>{escape(self.tr('Pendant la séance'))}</b><ul>{items}</ul>")
+        heading = escape(self.tr("Pendant la séance"))
+        during = QLabel(f"<b>{heading}</b><ul>{items}</ul>")
         during.setWordWrap(True)
         during.setTextFormat(Qt.TextFormat.RichText)
         during.setAccessibleName(self.tr("Règles de la séance"))
+        heading = escape(self.tr("En cas de coupure"))
         trouble = LinkLabel(
-            f"<b>{escape(self.tr('En cas de coupure'))}</b>"
+            f"<b>{heading}</b>"
             f"<p>{escape(interruption_rule(self._config))}</p>"
             f"<p>{contact_html(self._config)}</p>",
             self._services.url_opener,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.checks.processes import ProcessesCheck, ProcessReport
+from readiness.checks.processes import ProcessesCheck, ProcessReport, app_advice_line
 from readiness.core.heavy_apps import HeavyProcess
 from readiness.core.i18n import decimal, pick
 from readiness.ui.check_controller import CheckController
@@ -152,7 +152,7 @@ class ProcessesPage(Page):
         self._scanning = False
         self.rescan_button.setEnabled(True)
         # Each application's own advice is shown on its row, not twice.
-        own = tuple(f"{h.app} : " for h in report.heavy)
+        own = tuple(app_advice_line(h.app, "") for h in report.heavy)
         general = tuple(line for line in report.result.advice if not line.startswith(own))
         self.result_view.show_result(replace(report.result, advice=general))
         self._show_entries(group_entries(report.heavy))

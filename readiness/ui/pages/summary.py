@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.core.measure_text import labelled_measures
+from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page, heading_label, paragraph
@@ -36,7 +36,7 @@ class CheckRow(QFrame):
         self.title = QLabel(f"<b>{escape(result.title)}</b>")
         lines = [result.summary]
         measures = " · ".join(
-            f"{label} : {value}" for label, value in labelled_measures(dict(result.measures))
+            measure_line(label, value) for label, value in labelled_measures(dict(result.measures))
         )
         if measures:
             lines.append(measures)
