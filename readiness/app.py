@@ -41,10 +41,15 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     install_in_app(app, pick_language(language))
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
     _readable_font(app)
+    return app
+
+
+def apply_theme(app: QApplication) -> None:
+    """Readable colours (WCAG AA) from the system's palette. In run_app this runs just
+    after the window's first paint: the colour maths would delay it by 2 ms."""
     from readiness.ui.theme import apply_accessible_palette
 
     apply_accessible_palette(app)
-    return app
 
 
 def _readable_font(app: QApplication) -> None:
@@ -123,6 +128,7 @@ def run_app(
     _close_later_if_asked(window)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
+    QTimer.singleShot(0, lambda: apply_theme(app))
     # Once the window is up: the checks' threads must not slow its first paint.
     QTimer.singleShot(0, window.start_checks)
     # The icon's images are read once the window is up: they would delay its first show.
@@ -154,7 +160,7 @@ def unexpected_error_text(log_path: Path | None) -> str:
             + "\n\n"
             + QCoreApplication.translate(
                 "App",
-                "Les détails n'ont pas pu être notés : le dossier du journal est inaccessible.",
+                "Les détails n'ont pas pu être notés : le dossier du journal est inaccessible.",
             )
         )
     return (
@@ -163,7 +169,7 @@ def unexpected_error_text(log_path: Path | None) -> str:
         + QCoreApplication.translate(
             "App",
             "Si le problème revient, envoyez ce fichier à la personne qui vous accompagne, "
-            "il contient les détails :\n{path}",
+            "il contient les détails :\n{path}",
         ).format(path=log_path)
     )
 

@@ -42,15 +42,15 @@ def main(argv: list[str] | None = None) -> int:
         print(error.message(), file=sys.stderr)
         return EXIT_BAD_CONFIG
     dist, work = args.dist.resolve(), args.work.resolve()
-    print(f"Construction pour « {config.organisation} », réunion {config.meeting_id_grouped}")
+    print(f"Construction pour « {config.organisation} », réunion {config.meeting_id_grouped}")
 
     started = time.monotonic()
     if _pyinstaller(session, dist, work) != 0:
-        print("PyInstaller a échoué : voir les messages ci-dessus.", file=sys.stderr)
+        print("PyInstaller a échoué : voir les messages ci-dessus.", file=sys.stderr)
         return EXIT_BUILD_FAILED
     frozen_s = time.monotonic() - started
     bundle = dist / "readiness"
-    print(f"Application : {bundle} ({_size_mb(bundle):.0f} Mo, {frozen_s:.0f} s)")
+    print(f"Application : {bundle} ({_size_mb(bundle):.0f} Mo, {frozen_s:.0f} s)")
 
     if not args.no_installer:
         started = time.monotonic()
@@ -61,11 +61,11 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BUILD_FAILED
         if installer is not None:
             print(
-                f"Installateur : {installer} ({_size_mb(installer):.0f} Mo, "
+                f"Installateur : {installer} ({_size_mb(installer):.0f} Mo, "
                 f"{time.monotonic() - started:.0f} s)"
             )
     print(
-        f"Prêt : « {config.organisation} », réunion {config.meeting_id_grouped}, "
+        f"Prêt : « {config.organisation} », réunion {config.meeting_id_grouped}, "
         f"code {config.passcode}"
     )
     return 0
@@ -97,7 +97,7 @@ def _pyinstaller(session: Path, dist: Path, work: Path) -> int:
     elif shutil.which("uv"):
         command = ["uv", "run", "--with", PYINSTALLER, "pyinstaller"]
     else:
-        print("PyInstaller est introuvable : uv run --with pyinstaller …", file=sys.stderr)
+        print("PyInstaller est introuvable : uv run --with pyinstaller …", file=sys.stderr)
         return 1
     command += ["--noconfirm", "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
     env = dict(os.environ, READINESS_SESSION_FILE=str(session))
@@ -136,7 +136,7 @@ def _installer(config: SessionConfig, dist: Path) -> Path | None:
     elif sys.platform == "win32":
         iscc = shutil.which("iscc") or _inno_setup_compiler()
         if iscc is None:
-            print("Inno Setup (ISCC) est introuvable : l'application seule est dans dist.")
+            print("Inno Setup (ISCC) est introuvable : l'application seule est dans dist.")
             return None
         command = [
             iscc,

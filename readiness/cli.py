@@ -86,7 +86,7 @@ def _check(args: argparse.Namespace, config) -> int:
         unknown = [i for i in ids if i not in CHECK_IDS]
         if unknown or not ids:
             message = translate(
-                "Cli", "Vérification inconnue : {unknown}. Possibles : {known}."
+                "Cli", "Vérification inconnue : {unknown}. Possibles : {known}."
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return EXIT_BAD_INVOCATION
@@ -131,7 +131,7 @@ def _write_pdf(args: argparse.Namespace, config, results, started, finished) -> 
     except OSError:
         return translate(
             "Cli",
-            "Le rapport n'a pas pu être enregistré dans « {path} » : choisissez un autre dossier.",
+            "Le rapport n'a pas pu être enregistré dans « {path} » : choisissez un autre dossier.",
         ).format(path=args.pdf)
     return None
 
@@ -171,11 +171,11 @@ def _print_summary(results) -> None:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     for result in results:
-        line = translate("Cli", "{mark} {title} : {summary}")
+        line = translate("Cli", "{mark} {title} : {summary}")
         print(line.format(mark=marks[result.status], title=result.title, summary=result.summary))
         for advice in result.advice:
             print(f"    → {advice}")
-    print(translate("Cli", "Bilan : {verdict}").format(verdict=verdict_title(verdict(results))))
+    print(translate("Cli", "Bilan : {verdict}").format(verdict=verdict_title(verdict(results))))
 
 
 def _join(args: argparse.Namespace, config) -> int:
@@ -203,7 +203,7 @@ def _join(args: argparse.Namespace, config) -> int:
     if not outcome.ok:
         print(
             translate(
-                "Cli", "Impossible d'ouvrir le lien ({detail}). Ouvrez-le vous-même : {url}"
+                "Cli", "Impossible d'ouvrir le lien ({detail}). Ouvrez-le vous-même : {url}"
             ).format(detail=outcome.detail, url=url),
             file=sys.stderr,
         )
@@ -211,7 +211,7 @@ def _join(args: argparse.Namespace, config) -> int:
     if not use_app:
         print(
             translate(
-                "Cli", "La réunion s'ouvre dans votre navigateur. Code d'accès à saisir : {code}"
+                "Cli", "La réunion s'ouvre dans votre navigateur. Code d'accès à saisir : {code}"
             ).format(code=config.passcode)
         )
     return 0

@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(
             EXIT_BAD_INVOCATION,
-            translate("Cli", "Erreur : {message}\nAide : readiness --help\n").format(
+            translate("Cli", "Erreur : {message}\nAide : readiness --help\n").format(
                 message=message
             ),
         )
@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     config_help = translate("Cli", "fichier session.toml à utiliser à la place de celui par défaut")
     parser.add_argument("--config", type=Path, metavar="FICHIER", help=config_help)
     lang_help = translate(
-        "Cli", "langue de l'interface : fr (français) ou en (anglais) ; par défaut celle du système"
+        "Cli", "langue de l'interface : fr (français) ou en (anglais) ; par défaut celle du système"
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
@@ -92,15 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--camera",
         metavar="NUMÉRO_OU_FICHIER",
-        help=translate("Cli", "caméra à vérifier : numéro (0, 1, …) ou fichier vidéo"),
+        help=translate("Cli", "caméra à vérifier : numéro (0, 1, …) ou fichier vidéo"),
     )
     check.add_argument(
-        "--input-device", metavar="MICRO", help=translate("Cli", "micro : numéro ou nom")
+        "--input-device", metavar="MICRO", help=translate("Cli", "micro : numéro ou nom")
     )
     check.add_argument(
         "--output-device",
         metavar="HAUT-PARLEURS",
-        help=translate("Cli", "haut-parleurs : numéro ou nom"),
+        help=translate("Cli", "haut-parleurs : numéro ou nom"),
     )
     check.add_argument(
         "--duration",
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate(
             "Cli",
             "serveur de mesure du débit, au format de speedtest.net (finissant par "
-            "upload.php) : rien n'est alors demandé à speedtest.net",
+            "upload.php) : rien n'est alors demandé à speedtest.net",
         ),
     )
     check.add_argument(

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
 
 from readiness.core import i18n
 
+# PySide6 is imported inside the functions: a module importing it at its top costs
+# PySide's import hook about half a millisecond of start-up, for each such module.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
 log = logging.getLogger(__name__)
 
-_LOCALES = {
-    "fr": (QLocale.Language.French, QLocale.Country.France),
-    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
+#: The language's usual locale. By name: PySide builds its big Language and Country
+#: enums on first use, which costs start-up time for nothing here.
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def translations_dir() -> Path:
@@ -31,6 +34,8 @@ def translations_dir() -> Path:
 
 def system_languages() -> list[str]:
     """The user's interface languages, most preferred first (``fr-FR``, ``en-GB``...)."""
+    from PySide6.QtCore import QLocale
+
     return QLocale.system().uiLanguages()
 
 
@@ -41,12 +46,16 @@ def pick_language(requested: str | None) -> str:
 def locale_for(language: str) -> QLocale:
     """The system's own locale when it speaks that language (its date order, its
     country), else the language's usual country."""
+    from PySide6.QtCore import QLocale
+
     system = QLocale.system()
-    wanted, country = _LOCALES[language]
-    return system if system.language() == wanted else QLocale(wanted, country)
+    speaks_it = system.name().split("_")[0] == language
+    return system if speaks_it else QLocale(_LOCALES[language])
 
 
 def our_translator(language: str, parent=None) -> QTranslator | None:
+    from PySide6.QtCore import QTranslator
+
     if language == i18n.SOURCE_LANGUAGE:
         return None
     translator = QTranslator(parent)
@@ -57,6 +66,8 @@ def our_translator(language: str, parent=None) -> QTranslator | None:
 
 
 def qt_translator(language: str, parent=None) -> QTranslator | None:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     if language == "en":
         return None
     translator = QTranslator(parent)
@@ -69,6 +80,8 @@ def qt_translator(language: str, parent=None) -> QTranslator | None:
 
 def install_in_app(app: QCoreApplication, language: str) -> None:
     """Widgets' ``tr()`` and the core's ``translate()`` answer in ``language`` from now on."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
     QLocale.setDefault(locale_for(language))
     for translator in (qt_translator(language, app), our_translator(language, app)):
         if translator is not None:

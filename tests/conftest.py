@@ -13,6 +13,9 @@ import pytest
 
 # Before any Qt import: the tests' widgets are real, but drawn off screen.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The interface follows the system's language: the tests, and the command lines they run,
+# expect French whatever the machine's locale. Tests of English set it themselves.
+os.environ["LANGUAGE"] = "fr"
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

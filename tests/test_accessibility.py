@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from camera_media import write_variant
 from readiness.checks import CHECK_IDS, build_checks
@@ -17,21 +18,32 @@ from readiness.core import i18n
 from readiness.core.config import read_session_file
 from readiness.core.device_choice import DeviceChoice
 from readiness.translations import install_in_app
+from readiness.ui.accessibility_dialog import AccessibilityDialog
+from readiness.ui.check_result_view import CheckResultView
+from readiness.ui.escalation_dialog import EscalationDialog
 from readiness.ui.help_dialog import HelpDialog
+from readiness.ui.level_meter import LevelMeter
+from readiness.ui.status_badge import StatusBadge
 from readiness.ui.theme import accessible_palette
 from speed_server import SpeedServer
 from system_palettes import DARK_PALETTES
 from ui_walk import (
     accessible_name,
+    clipped,
     contrast_failures,
     describe,
     french_traces,
+    mnemonic_clashes,
+    shown,
     tab_cycle,
     tab_stops,
     texts,
 )
 
 pytest_plugins = ["pulse_server"]
+
+#: What tells a state: each needs a name and a description for screen readers.
+STATUS_WIDGETS = (StatusBadge, CheckResultView, LevelMeter)
 
 ENGLISH_SESSION = """
 [organisation]
@@ -79,6 +91,18 @@ def walked_window(make_window, qtbot, tmp_path: Path, pulse):
         server.__exit__(None, None, None)
 
 
+def dialogs(window) -> dict[str, QDialog]:
+    """The app's own dialogs, built as the window builds them."""
+    services, tasks = window.services, window.tasks
+    return {
+        "help": HelpDialog(services, tasks, window),
+        "accessibility": AccessibilityDialog(
+            services.config, services.url_opener, tasks, window, display_name="Emma Martin"
+        ),
+        "escalation": EscalationDialog(services, tasks, window),
+    }
+
+
 def visit_each_page(window, qtbot) -> Iterator[str]:
     for row, step in enumerate(window.steps):
         window.sidebar.setCurrentRow(row)
@@ -101,6 +125,11 @@ def keyboard_and_names(window: QWidget, qtbot) -> list[str]:
     for widget in stops:
         if widget not in cycle:
             problems.append(f"Tab never reaches {describe(widget)}")
+    problems += [f"shortcut shared: {clash}" for clash in mnemonic_clashes(window)]
+    for widget in shown(window):
+        named = widget.accessibleName() and widget.accessibleDescription()
+        if isinstance(widget, STATUS_WIDGETS) and not named:
+            problems.append(f"status without a name and a description: {describe(widget)}")
     return problems
 
 
@@ -155,11 +184,73 @@ def test_in_english_no_page_says_anything_in_french(
             traces = french_traces(text)
             if traces:
                 found.append(f"[{step_id}] {describe(widget)}: {text!r} {traces}")
-    help_dialog = HelpDialog(window.services, window.tasks, window)
-    help_dialog.show()
-    for widget, text in texts(help_dialog):
-        if french_traces(text):
-            found.append(f"[help] {describe(widget)}: {text!r}")
-    help_dialog.close()
+        found += [f"[{step_id}] shortcut shared: {c}" for c in mnemonic_clashes(window)]
+    for name, dialog in dialogs(window).items():
+        dialog.show()
+        for widget, text in texts(dialog):
+            if french_traces(text):
+                found.append(f"[{name}] {describe(widget)}: {text!r}")
+        found += [f"[{name}] shortcut shared: {c}" for c in mnemonic_clashes(dialog)]
+        dialog.close()
     assert window.windowTitle().startswith("Get ready for my session")
     assert not found, "\n".join(dict.fromkeys(found))
+
+
+#: A 1366x768 laptop screen, less a taskbar.
+SMALL_SCREEN = (1366, 728)
+
+
+@pytest.fixture
+def double_text(qapp) -> Iterator[None]:
+    """Text at 200 %, as Windows' "Make text bigger" or a desktop's font scaling gives."""
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(bigger)
+    try:
+        yield
+    finally:
+        qapp.setFont(font)
+
+
+def test_at_double_text_size_every_page_fits_a_small_laptop_screen(
+    double_text, walked_window, qtbot
+) -> None:
+    window = walked_window()
+    width, height = SMALL_SCREEN
+    window.resize(width, height)
+    problems: list[str] = []
+    for step_id in visit_each_page(window, qtbot):
+        hint = window.minimumSizeHint()
+        if hint.width() > width or hint.height() > height:
+            problems.append(f"[{step_id}] the window needs {hint.width()}x{hint.height()}")
+        area = window.stack.currentWidget()
+        if area.horizontalScrollBar().isVisible():
+            problems.append(f"[{step_id}] the page is wider than the window")
+        problems += [f"[{step_id}] cut off: {c}" for c in clipped(window)]
+        if window.sidebar.width() < window.sidebar.sizeHint().width():
+            problems.append(f"[{step_id}] the steps' titles are cut or wrapped")
+        for button in (window.help_button, window.next_button):
+            inside = window.rect().contains(button.mapTo(window, button.rect().bottomRight()))
+            if button.isVisible() and not inside:
+                problems.append(f"[{step_id}] {describe(button)} is off the window")
+    assert window.width() <= width and window.height() <= height
+    assert not problems, "\n".join(problems)
+
+
+def test_every_dialog_is_named_reachable_and_closes_with_escape(make_window, qtbot) -> None:
+    window = make_window()
+    problems: list[str] = []
+    for name, dialog in dialogs(window).items():
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=5_000)
+        stops = tab_stops(dialog)
+        problems += [f"[{name}] no name: {describe(w)}" for w in stops if not accessible_name(w)]
+        stops[0].setFocus()
+        cycle = tab_cycle(dialog)
+        problems += [f"[{name}] Tab never reaches {describe(w)}" for w in stops if w not in cycle]
+        problems += [f"[{name}] shortcut shared: {c}" for c in mnemonic_clashes(dialog)]
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=2_000)
+    assert not problems, "\n".join(problems)

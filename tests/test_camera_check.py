@@ -121,7 +121,7 @@ def test_a_camera_name_that_matches_no_camera_says_none_was_found() -> None:
         (CameraProblem.BUSY, "linux", ["Zoom", "Teams", "navigateur"]),
         (CameraProblem.PERMISSION_DENIED, "darwin", ["Réglages Système", "Caméra"]),
         (CameraProblem.PERMISSION_DENIED, "win32", ["Paramètres", "applications de bureau"]),
-        (CameraProblem.PERMISSION_DENIED, "linux", ["groupe « video »"]),
+        (CameraProblem.PERMISSION_DENIED, "linux", ["groupe « video »"]),
         (CameraProblem.UNAVAILABLE, "darwin", ["Zoom", "Réglages Système"]),
         (CameraProblem.DISCONNECTED, "linux", ["Rebranchez"]),
         (CameraProblem.NO_FRAMES, "win32", ["Zoom", "rebranchez"]),

@@ -49,7 +49,7 @@ def test_check_prints_a_french_summary_without_json(zoom_handler: str) -> None:
     done = run("check", "--only", "zoom")
     assert done.returncode == 0
     assert "[OK] Application Zoom" in done.stdout
-    assert "Bilan : Tout est prêt" in done.stdout
+    assert "Bilan : Tout est prêt" in done.stdout
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def test_full_names_are_accepted(name: str) -> None:
         ("Mélissa Brunet2", NameProblem.DIGITS),
         ("user 1234", NameProblem.DIGITS),
         ("melissa.brunet@example.fr", NameProblem.EMAIL),
-        ("Mélissa :) Brunet", NameProblem.SYMBOLS),
+        ("Mélissa :) Brunet", NameProblem.SYMBOLS),
         ("Mélissa_Brunet Test", NameProblem.SYMBOLS),
         ("Mélissa " + "B" * 70, NameProblem.TOO_LONG),
     ],

@@ -55,7 +55,7 @@ def test_sidebar_shows_the_zoom_status_with_a_word(make_window, zoom_handler: st
     assert window.sidebar.state("zoom") is BadgeState.OK
     item = window.sidebar.item(1)
     assert item.text() == "Application Zoom\nBon"
-    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Application Zoom : Bon"
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Application Zoom : Bon"
     assert window.sidebar.state("welcome") is None
 
 
@@ -127,7 +127,7 @@ def test_help_button_opens_the_dialog(make_window, qtbot) -> None:
 
     QTimer.singleShot(100, close_it)
     qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
-    assert seen == ["Besoin d'aide ?"]
+    assert seen == ["Besoin d'aide ?"]
 
 
 def test_a_bad_config_is_explained_in_a_dialog(qapp, tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_a_sound_that_clips_is_reported(pulse: PulseServer) -> None:
 def test_an_unknown_device_name_fails_and_lists_the_others(pulse: PulseServer) -> None:
     result = MicrophoneCheck(device="Micro de Mars").run()
     assert result.status is Status.FAILED
-    assert "« Micro de Mars » n'a pas été trouvé" in result.summary
+    assert "« Micro de Mars » n'a pas été trouvé" in result.summary
     assert any("Par défaut (réglages de l'ordinateur)" in line for line in result.advice)
 
 

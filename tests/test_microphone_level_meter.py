@@ -37,9 +37,9 @@ def test_it_refreshes_between_20_and_30_times_a_second() -> None:
 
 
 def test_the_level_is_told_in_words_not_numbers(meter) -> None:
-    assert meter.accessibleDescription() == "Niveau : faible"
+    assert meter.accessibleDescription() == "Niveau : faible"
     meter.show_block(measure_block(tone(0.3)))
-    assert meter.accessibleDescription() == "Niveau : correct"
+    assert meter.accessibleDescription() == "Niveau : correct"
     assert meter.word() == "correct"
     assert level_word_key(-50.0, False) == "low"
 
@@ -47,7 +47,7 @@ def test_the_level_is_told_in_words_not_numbers(meter) -> None:
 def test_clipping_is_marked_for_a_while_then_clears(meter) -> None:
     meter.show_block(measure_block(np.clip(tone(4.0), -1, 1)))
     assert meter.clipping
-    assert meter.accessibleDescription() == "Niveau : saturé"
+    assert meter.accessibleDescription() == "Niveau : saturé"
     image = meter.grab().toImage()
     mark = image.pixelColor(image.width() - 5, 10)
     # the mark is filled in the theme's "problem" colour (and says SATURÉ)
@@ -55,7 +55,7 @@ def test_clipping_is_marked_for_a_while_then_clears(meter) -> None:
     meter.clock.now += CLIP_SHOW_S + 0.1
     meter.show_block(measure_block(tone(0.3)))
     assert not meter.clipping
-    assert meter.accessibleDescription() == "Niveau : correct"
+    assert meter.accessibleDescription() == "Niveau : correct"
 
 
 def test_peak_hold_stays_above_a_falling_level(meter) -> None:

@@ -53,7 +53,7 @@ def test_a_voice_at_a_good_level_is_heard_well(open_page, qtbot, pulse: PulseSer
     assert page.result_view.badge.state is BadgeState.OK
     assert page._context.controller.result("microphone").status is Status.OK
     qtbot.waitUntil(lambda: page.meter.word() == "correct", timeout=3000)
-    assert page.meter.accessibleDescription() == "Niveau : correct"
+    assert page.meter.accessibleDescription() == "Niveau : correct"
     assert "correct" in page.level_word.text()
     page.left()
     assert not page.meter.running
@@ -92,7 +92,7 @@ def test_a_voice_that_clips_is_saturated(open_page, qtbot, pulse) -> None:
     wait_phase(qtbot, page, Phase.DONE)
     assert "sature" in page.result_view.summary.text()
     assert page.meter.clipping
-    assert page.meter.accessibleDescription() == "Niveau : saturé"
+    assert page.meter.accessibleDescription() == "Niveau : saturé"
 
 
 def test_restart_measures_again(open_page, qtbot, pulse) -> None:

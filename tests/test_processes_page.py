@@ -68,7 +68,7 @@ def test_closing_asks_first_then_ends_the_process(make_window, qtbot, spawn) -> 
     seen: list[str] = []
     answer_next_dialog("Annuler", seen)
     row_for(page, "Dropbox").close_button.click()
-    assert seen == ["Fermer « Dropbox » ?"]
+    assert seen == ["Fermer « Dropbox » ?"]
     assert app.poll() is None  # nothing is closed without consent
 
     answer_next_dialog("Fermer", seen)
@@ -97,7 +97,7 @@ def test_a_stubborn_program_is_forced_after_a_second_question(make_window, qtbot
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
     answer_next_dialog("Forcer la fermeture", seen)
     qtbot.waitUntil(lambda: stubborn.poll() is not None, timeout=15_000)
-    assert seen[1] == "« Dropbox » ne se ferme pas. Forcer la fermeture ?"
+    assert seen[1] == "« Dropbox » ne se ferme pas. Forcer la fermeture ?"
 
 
 def test_no_close_button_for_another_users_program(make_window, qtbot, spawn) -> None:

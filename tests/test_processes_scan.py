@@ -55,7 +55,7 @@ def test_a_known_sync_app_is_listed_even_idle(spawn) -> None:
     assert found is not None
     assert (found.reason, found.app, found.name) == ("bandwidth", "Dropbox", "dropbox")
     assert found.cpu_percent < 5
-    assert any(line.startswith("Dropbox : ") for line in report.result.advice)
+    assert any(line.startswith("Dropbox : ") for line in report.result.advice)
 
 
 def test_a_video_call_app_may_hold_the_camera(spawn) -> None:

@@ -18,13 +18,13 @@ def test_well_before_it_says_when_to_connect() -> None:
 def test_in_the_last_minutes_it_says_join_now() -> None:
     assert (
         at(minutes=3)
-        == "Votre séance commence à 14 h 00, dans 3 minutes : rejoignez-la maintenant."
+        == "Votre séance commence à 14 h 00, dans 3 minutes : rejoignez-la maintenant."
     )
-    assert "1 minute :" in at(seconds=40)
+    assert "1 minute :" in at(seconds=40)
 
 
 def test_once_started_it_says_join_at_once_then_nothing() -> None:
-    assert at(minutes=-10) == "Votre séance a commencé à 14 h 00 : rejoignez-la dès maintenant."
+    assert at(minutes=-10) == "Votre séance a commencé à 14 h 00 : rejoignez-la dès maintenant."
     assert at(hours=-4) == ""
 
 

@@ -27,7 +27,7 @@ def test_without_a_microphone_heard_is_null_and_nothing_fails(pulse: PulseServer
 def test_an_unknown_output_fails_and_says_which(pulse: PulseServer) -> None:
     result = SpeakersCheck(output_device="Enceinte du salon").run()
     assert result.status is Status.FAILED
-    assert "« Enceinte du salon »" in result.summary
+    assert "« Enceinte du salon »" in result.summary
     assert result.measures["played"] is False
 
 

@@ -86,10 +86,38 @@ def tab_cycle(window: QWidget, limit: int = 200) -> list[QWidget]:
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         QApplication.processEvents()
         current = QApplication.focusWidget()
-        if current is start or current is None:
+        if current is None:
             break
-        visited.append(current)
+        # A label with several links keeps the focus while Tab goes from link to link.
+        if current is start and visited[-1] is not start:
+            break
+        if current is not visited[-1]:
+            visited.append(current)
     return visited
+
+
+_MNEMONIC = re.compile(r"&(\w)")
+
+
+def mnemonic_clashes(root: QWidget) -> list[str]:
+    """Alt+letter shortcuts that two shown buttons or labels of ``root`` share."""
+    owners: dict[str, list[str]] = {}
+    for widget in shown(root):
+        if isinstance(widget, (QAbstractButton, QLabel)) and widget.isEnabled():
+            for letter in _MNEMONIC.findall(widget.text().replace("&&", "")):
+                owners.setdefault(letter.lower(), []).append(describe(widget))
+    return [f"Alt+{k.upper()}: {', '.join(v)}" for k, v in owners.items() if len(v) > 1]
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Buttons and one-line labels narrower than their text: the end would be cut off."""
+    found = []
+    for widget in shown(root):
+        one_line_label = isinstance(widget, QLabel) and not widget.wordWrap()
+        text_widget = one_line_label or isinstance(widget, QAbstractButton)
+        if text_widget and widget.text() and widget.width() < widget.minimumSizeHint().width():
+            found.append(f"{describe(widget)} {widget.width()} < {widget.sizeHint().width()}")
+    return found
 
 
 # --- texts -----------------------------------------------------------------------------

@@ -29,10 +29,10 @@ def problem_summary(problem: AudioProblem, kind: Kind, wanted: str = "") -> str:
         )
     if problem is AudioProblem.NOT_FOUND:
         if microphone:
-            return translate("AudioProblem", "Le micro « {name} » n'a pas été trouvé.").format(
+            return translate("AudioProblem", "Le micro « {name} » n'a pas été trouvé.").format(
                 name=wanted
             )
-        return translate("AudioProblem", "La sortie son « {name} » n'a pas été trouvée.").format(
+        return translate("AudioProblem", "La sortie son « {name} » n'a pas été trouvée.").format(
             name=wanted
         )
     if problem is AudioProblem.BUSY:
@@ -64,7 +64,7 @@ def problem_advice(
         return (
             translate(
                 "AudioProblem",
-                "Sous Linux, installez le paquet « libportaudio2 » "
+                "Sous Linux, installez le paquet « libportaudio2 » "
                 "(sudo apt install libportaudio2), puis relancez l'application.",
             ),
             translate("AudioProblem", "Si vous ne savez pas le faire, prévenez votre consultante."),
@@ -77,7 +77,7 @@ def problem_advice(
         )
         system = translate(
             "AudioProblem",
-            "Vérifiez que le son fonctionne sur l'ordinateur (essayez une vidéo) ; "
+            "Vérifiez que le son fonctionne sur l'ordinateur (essayez une vidéo) ; "
             "au besoin, redémarrez-le.",
         )
         return (plug, then(resume, kind), system)
@@ -92,7 +92,7 @@ def problem_advice(
         ]
         if offered:
             advice.append(
-                translate("AudioProblem", "Disponibles : {names}.").format(names=", ".join(offered))
+                translate("AudioProblem", "Disponibles : {names}.").format(names=", ".join(offered))
             )
         return tuple(advice)
     if problem is AudioProblem.BUSY:
@@ -135,7 +135,7 @@ def then(resume: Resume, kind: Kind) -> str:
             "AudioProblem", "Cette page le verra d'elle-même dès qu'une sortie son sera disponible."
         )
     if resume == "button":
-        return translate("AudioProblem", "Puis cliquez à nouveau sur « Jouer le son de test ».")
+        return translate("AudioProblem", "Puis cliquez à nouveau sur « Jouer le son de test ».")
     return translate("AudioProblem", "Puis relancez la vérification.")
 
 

@@ -142,7 +142,7 @@ def judge_camera(observation: CameraObservation) -> CheckResult:
     title = camera_title()
     if not findings:
         summary = translate(
-            "CameraCheck", "Bonne image : votre visage est visible et bien éclairé."
+            "CameraCheck", "Bonne image : votre visage est visible et bien éclairé."
         )
         return CheckResult(CHECK_ID, Status.OK, title, summary, tips, measures)
     status = Status.FAILED if findings[0][0] is Status.FAILED else Status.WARNING
@@ -180,16 +180,16 @@ def _overexposed() -> tuple[str, tuple[str, ...]]:
     return translate("CameraCheck", "L'image est trop claire (surexposée)."), (
         translate(
             "CameraCheck",
-            "Évitez le soleil direct sur vous ou sur la caméra : fermez un peu le rideau.",
+            "Évitez le soleil direct sur vous ou sur la caméra : fermez un peu le rideau.",
         ),
     )
 
 
 def _backlit() -> tuple[str, tuple[str, ...]]:
-    return translate("CameraCheck", "Vous êtes à contre-jour : votre visage reste sombre."), (
+    return translate("CameraCheck", "Vous êtes à contre-jour : votre visage reste sombre."), (
         translate(
             "CameraCheck",
-            "Évitez d'avoir une fenêtre derrière vous : tournez-vous vers elle, "
+            "Évitez d'avoir une fenêtre derrière vous : tournez-vous vers elle, "
             "ou fermez le rideau et allumez une lampe devant vous.",
         ),
     )
@@ -206,7 +206,7 @@ def _frozen() -> tuple[str, tuple[str, ...]]:
     return translate("CameraCheck", "L'image ne bouge pas."), (
         translate(
             "CameraCheck",
-            "Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur) : "
+            "Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur) : "
             "fermez-la, puis vérifiez à nouveau.",
         ),
     )
@@ -273,19 +273,19 @@ def permission_advice(platform: str = sys.platform) -> str:
         return translate(
             "CameraCheck",
             "Ouvrez Réglages Système > Confidentialité et sécurité > Caméra, "
-            "et autorisez « Préparer ma séance ».",
+            "et autorisez « Préparer ma séance ».",
         )
     if platform == "win32":
         return translate(
             "CameraCheck",
             "Ouvrez Paramètres > Confidentialité et sécurité > Caméra, et activez "
-            "« Accès à la caméra » et « Autoriser les applications de bureau à accéder "
-            "à votre caméra ».",
+            "« Accès à la caméra » et « Autoriser les applications de bureau à accéder "
+            "à votre caméra ».",
         )
     return translate(
         "CameraCheck",
-        "Votre compte n'a pas le droit d'utiliser la caméra : demandez à la personne "
-        "qui gère cet ordinateur de vous ajouter au groupe « video ».",
+        "Votre compte n'a pas le droit d'utiliser la caméra : demandez à la personne "
+        "qui gère cet ordinateur de vous ajouter au groupe « video ».",
     )
 
 
@@ -295,7 +295,7 @@ def _problem_text(
     retry = translate(
         "CameraCheck",
         "Sans caméra, vous pourrez suivre la séance, mais votre consultante ne vous verra "
-        "pas : prévenez-la.",
+        "pas : prévenez-la.",
     )
     if is_file and problem is CameraProblem.NOT_FOUND:
         return translate("CameraCheck", "Le fichier vidéo est introuvable."), (
@@ -325,7 +325,7 @@ def _problem_text(
         return translate("CameraCheck", "La caméra s'est déconnectée."), (
             translate(
                 "CameraCheck",
-                "Rebranchez-la ou vérifiez son câble : l'image reviendra d'elle-même.",
+                "Rebranchez-la ou vérifiez son câble : l'image reviendra d'elle-même.",
             ),
         )
     if problem is CameraProblem.NO_FRAMES:

@@ -107,7 +107,7 @@ def noise_advice() -> tuple[str, ...]:
     return (
         translate(
             "MicrophoneCheck",
-            "Installez-vous dans un espace calme et isolé : fermez la fenêtre, "
+            "Installez-vous dans un espace calme et isolé : fermez la fenêtre, "
             "éteignez la télévision ou la radio.",
         ),
         translate(
@@ -120,7 +120,7 @@ def noise_advice() -> tuple[str, ...]:
 def _mute_switch_advice() -> str:
     return translate(
         "MicrophoneCheck",
-        "Vérifiez que le micro n'est pas coupé : bouton ou touche de sourdine, "
+        "Vérifiez que le micro n'est pas coupé : bouton ou touche de sourdine, "
         "sur le casque ou sur le clavier.",
     )
 
@@ -177,19 +177,19 @@ def judge_recording(levels: RecordingLevels, device: str, listen_s: float) -> Ch
             CHECK_ID,
             Status.WARNING,
             title,
-            translate("MicrophoneCheck", "Le micro ne capte aucun son : il est peut-être coupé."),
+            translate("MicrophoneCheck", "Le micro ne capte aucun son : il est peut-être coupé."),
             silent_advice(),
             measures,
         )
     summary = ""
     advice: list[str] = []
     if levels.clipping:
-        summary = translate("MicrophoneCheck", "Le son du micro sature : il arrive déformé.")
+        summary = translate("MicrophoneCheck", "Le son du micro sature : il arrive déformé.")
         advice += clipping_advice()
     if is_noisy(levels.noise_floor_dbfs):
         summary = summary or translate(
             "MicrophoneCheck",
-            "Il y a du bruit autour de vous : les autres participants l'entendront.",
+            "Il y a du bruit autour de vous : les autres participants l'entendront.",
         )
         advice += noise_advice()
     if summary:
@@ -264,7 +264,7 @@ def judge_speech(tracker: SpeechTracker, verdict: SpeechVerdict, device: str) ->
         if noisy:
             summary = translate(
                 "MicrophoneCheck",
-                "Nous vous entendons bien, mais il y a du bruit autour de vous : "
+                "Nous vous entendons bien, mais il y a du bruit autour de vous : "
                 "les autres participants l'entendront.",
             )
             return CheckResult(CHECK_ID, Status.WARNING, title, summary, room, measures)
@@ -272,12 +272,12 @@ def judge_speech(tracker: SpeechTracker, verdict: SpeechVerdict, device: str) ->
         return CheckResult(CHECK_ID, Status.OK, title, summary, (), measures)
     if verdict is SpeechVerdict.CLIPPED:
         summary = translate(
-            "MicrophoneCheck", "Votre voix sature : elle arrivera déformée aux autres."
+            "MicrophoneCheck", "Votre voix sature : elle arrivera déformée aux autres."
         )
         advice = clipping_advice() + room
     elif verdict is SpeechVerdict.SILENT:
         summary = translate(
-            "MicrophoneCheck", "Nous n'entendons aucun son : le micro est peut-être coupé."
+            "MicrophoneCheck", "Nous n'entendons aucun son : le micro est peut-être coupé."
         )
         advice = silent_advice()
     else:

@@ -71,7 +71,7 @@ def judge_network(
         advice.append(
             translate(
                 "NetworkCheck",
-                "Ce réseau inspecte les connexions sécurisées : si Zoom ne se connecte pas, "
+                "Ce réseau inspecte les connexions sécurisées : si Zoom ne se connecte pas, "
                 "utilisez une autre connexion.",
             )
         )
@@ -93,7 +93,7 @@ def _figures(measure: LineMeasure, verdict: LineVerdict) -> dict[str, Any]:
 
 
 def mbps_text(value: float) -> str:
-    """Fewer decimals as the number grows (0,85 ; 9,6 ; 48), with the language's mark."""
+    """Fewer decimals as the number grows (0,85 ; 9,6 ; 48), with the language's mark."""
     digits = 2 if value < 1 else 1 if value < 10 else 0
     return decimal(value, digits)
 
@@ -118,7 +118,7 @@ def _measured(measure: LineMeasure, verdict: LineVerdict, advice: list[str]) -> 
     elif level is Allows.AUDIO:
         summary = translate(
             "NetworkCheck",
-            "Votre connexion ne permet que l'audio : la vidéo risque de se figer ({figures}).",
+            "Votre connexion ne permet que l'audio : la vidéo risque de se figer ({figures}).",
         )
     else:
         summary = translate(
@@ -137,7 +137,7 @@ def _measured(measure: LineMeasure, verdict: LineVerdict, advice: list[str]) -> 
         advice.append(
             translate(
                 "NetworkCheck",
-                "Le délai de la connexion est long : les échanges auront un léger décalage. "
+                "Le délai de la connexion est long : les échanges auront un léger décalage. "
                 "Une connexion par câble ou plus proche de la box le réduit.",
             )
         )
@@ -154,7 +154,7 @@ def _measured(measure: LineMeasure, verdict: LineVerdict, advice: list[str]) -> 
             translate(
                 "NetworkCheck",
                 "Si possible, utilisez une autre connexion (le partage de connexion de votre "
-                "téléphone) et relancez le test. Sinon, prévenez votre consultant : la séance "
+                "téléphone) et relancez le test. Sinon, prévenez votre consultant : la séance "
                 "pourra se faire caméra coupée.",
             )
         )
@@ -174,7 +174,7 @@ def _local_advice(
         advice.append(
             translate(
                 "NetworkCheck",
-                "Le signal Wi-Fi est faible ({percent} %) : branchez un câble si vous le "
+                "Le signal Wi-Fi est faible ({percent} %) : branchez un câble si vous le "
                 "pouvez, sinon rapprochez-vous de la box.",
             ).format(percent=connection.signal_percent)
         )
@@ -182,7 +182,7 @@ def _local_advice(
         advice.append(
             translate(
                 "NetworkCheck",
-                "Vous êtes en Wi-Fi : un câble branché sur la box, ou se rapprocher d'elle, "
+                "Vous êtes en Wi-Fi : un câble branché sur la box, ou se rapprocher d'elle, "
                 "améliore souvent la connexion.",
             )
         )
@@ -190,7 +190,7 @@ def _local_advice(
         advice.append(
             translate(
                 "NetworkCheck",
-                "Un VPN est actif : il ralentit souvent les appels vidéo. "
+                "Un VPN est actif : il ralentit souvent les appels vidéo. "
                 "Déconnectez-le pendant la séance si vous le pouvez.",
             )
         )
@@ -199,7 +199,7 @@ def _local_advice(
         advice.append(
             translate(
                 "NetworkCheck",
-                "Quand la connexion est chargée, le délai augmente de {ms} ms : évitez les "
+                "Quand la connexion est chargée, le délai augmente de {ms} ms : évitez les "
                 "téléchargements pendant la séance.",
             ).format(ms=round(increase))
         )
@@ -284,7 +284,7 @@ def failure_advice(failure: Failure) -> str:
         return translate(
             "NetworkCheck",
             "Sur un réseau d'entreprise, d'école ou d'hôtel, le filtrage bloque souvent les "
-            "tests de débit : essayez une autre connexion (le partage de connexion de votre "
+            "tests de débit : essayez une autre connexion (le partage de connexion de votre "
             "téléphone), ou demandez au service informatique.",
         )
     if failure is Failure.DNS:
@@ -298,7 +298,7 @@ def failure_advice(failure: Failure) -> str:
 def _zoom_blocked_summary() -> str:
     return translate(
         "NetworkCheck",
-        "Un pare-feu semble bloquer Zoom : zoom.us ne répond pas, alors que le reste "
+        "Un pare-feu semble bloquer Zoom : zoom.us ne répond pas, alors que le reste "
         "d'internet fonctionne.",
     )
 

@@ -14,8 +14,8 @@ from readiness.core.result import CheckResult, Status
 
 
 def app_advice_line(app: str, advice: str) -> str:
-    """ "Chrome : fermez les onglets…": one application's own advice."""
-    return translate("ProcessesCheck", "{app} : {advice}").format(app=app, advice=advice)
+    """ "Chrome : fermez les onglets…": one application's own advice."""
+    return translate("ProcessesCheck", "{app} : {advice}").format(app=app, advice=advice)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def judge(
         advice.append(
             translate(
                 "ProcessesCheck",
-                "Branchez votre ordinateur : sur batterie, l'économie d'énergie ralentit la vidéo.",
+                "Branchez votre ordinateur : sur batterie, l'économie d'énergie ralentit la vidéo.",
             )
         )
         low = thresholds.low_battery_percent
@@ -88,7 +88,7 @@ def judge(
         advice.append(
             translate(
                 "ProcessesCheck",
-                "Votre disque est presque plein : supprimez quelques fichiers inutiles.",
+                "Votre disque est presque plein : supprimez quelques fichiers inutiles.",
             )
         )
         warnings = True
@@ -96,7 +96,7 @@ def judge(
     if is_starved(snapshot, thresholds):
         summary = translate(
             "ProcessesCheck",
-            "L'ordinateur est débordé : la vidéo risque de saccader ou de se couper.",
+            "L'ordinateur est débordé : la vidéo risque de saccader ou de se couper.",
         )
         advice.insert(
             0,
@@ -125,19 +125,19 @@ def judge(
 _REASON_ADVICE: dict[str, Callable[[], str]] = {
     "cpu": lambda: translate(
         "ProcessesCheck",
-        "Une application occupe beaucoup le processeur : fermez-la si vous ne l'utilisez pas.",
+        "Une application occupe beaucoup le processeur : fermez-la si vous ne l'utilisez pas.",
     ),
     "memory": lambda: translate(
         "ProcessesCheck",
-        "Une application occupe beaucoup de mémoire : fermez-la si vous ne l'utilisez pas.",
+        "Une application occupe beaucoup de mémoire : fermez-la si vous ne l'utilisez pas.",
     ),
     "bandwidth": lambda: translate(
         "ProcessesCheck",
-        "Certaines applications peuvent utiliser votre connexion : "
+        "Certaines applications peuvent utiliser votre connexion : "
         "fermez-les ou mettez-les en pause.",
     ),
     "camera_or_microphone": lambda: translate(
         "ProcessesCheck",
-        "Une autre application d'appel vidéo peut bloquer la caméra ou le micro : fermez-la.",
+        "Une autre application d'appel vidéo peut bloquer la caméra ou le micro : fermez-la.",
     ),
 }

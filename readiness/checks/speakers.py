@@ -186,7 +186,7 @@ def not_heard_advice() -> tuple[str, ...]:
         ),
         translate(
             "SpeakersCheck",
-            "Avec un casque : vérifiez qu'il est bien branché, ou connecté en Bluetooth.",
+            "Avec un casque : vérifiez qu'il est bien branché, ou connecté en Bluetooth.",
         ),
     )
 
@@ -217,7 +217,7 @@ def judge_playback(
             title,
             translate(
                 "SpeakersCheck",
-                "Le son de test a été joué et le micro l'a entendu : les haut-parleurs "
+                "Le son de test a été joué et le micro l'a entendu : les haut-parleurs "
                 "fonctionnent.",
             ),
             (headset_advice(),),
@@ -226,7 +226,7 @@ def judge_playback(
     if heard is False:
         summary = translate(
             "SpeakersCheck",
-            "Le son de test a été joué. Le micro ne l'a pas entendu : c'est normal avec un casque.",
+            "Le son de test a été joué. Le micro ne l'a pas entendu : c'est normal avec un casque.",
         )
     else:
         summary = translate("SpeakersCheck", "Le son de test a été joué.")
@@ -245,7 +245,7 @@ def judge_answer(hears: bool, heard_by_microphone: bool | None, device: str) -> 
     if hears:
         advice = (headset_advice(),) if heard_by_microphone else ()
         summary = translate(
-            "SpeakersCheck", "Vous entendez le son : vos haut-parleurs fonctionnent."
+            "SpeakersCheck", "Vous entendez le son : vos haut-parleurs fonctionnent."
         )
         return CheckResult(CHECK_ID, Status.OK, title, summary, advice, measures)
     if heard_by_microphone:

@@ -32,7 +32,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
     }
     browser_fallback = translate(
         "ZoomCheck",
-        "En attendant, le bouton « Rejoindre » ouvrira la réunion dans votre navigateur.",
+        "En attendant, le bouton « Rejoindre » ouvrira la réunion dans votre navigateur.",
     )
     if install.installed and install.handler_registered:
         if install.version:
@@ -53,7 +53,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
             (
                 translate(
                     "ZoomCheck",
-                    "Ouvrez Zoom une fois, puis fermez-le : il se déclare alors pour les liens.",
+                    "Ouvrez Zoom une fois, puis fermez-le : il se déclare alors pour les liens.",
                 ),
                 browser_fallback,
             ),
@@ -67,7 +67,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
         (
             translate(
                 "ZoomCheck",
-                "Installez Zoom depuis zoom.us/download : c'est gratuit et prend quelques minutes.",
+                "Installez Zoom depuis zoom.us/download : c'est gratuit et prend quelques minutes.",
             ),
             browser_fallback,
         ),

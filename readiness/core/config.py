@@ -76,20 +76,20 @@ class ConfigError(Exception):
 
     def message(self) -> str:
         where = translate(
-            "Config", "Le fichier de configuration « {path} » ne peut pas être utilisé"
+            "Config", "Le fichier de configuration « {path} » ne peut pas être utilisé"
         ).format(path=self.path)
         if self.key.startswith("["):
             place = translate("Config", "section {key}").format(key=self.key)
         elif self.key:
-            place = translate("Config", "clé « {key} »").format(key=self.key)
+            place = translate("Config", "clé « {key} »").format(key=self.key)
         else:
             place = ""
         if place and self.line:
-            where += translate("Config", " : {place} (ligne {line})").format(
+            where += translate("Config", " : {place} (ligne {line})").format(
                 place=place, line=self.line
             )
         elif place:
-            where += translate("Config", " : {place}").format(place=place)
+            where += translate("Config", " : {place}").format(place=place)
         elif self.line:
             where += translate("Config", " (ligne {line})").format(line=self.line)
         return f"{where}. {self.problem} " + translate(
@@ -153,7 +153,7 @@ class _Reader:
                 raise self.fail(
                     section,
                     None,
-                    translate("Config", "La clé « {key} » est obligatoire.").format(key=key),
+                    translate("Config", "La clé « {key} » est obligatoire.").format(key=key),
                 )
             return ""
         if not isinstance(value, str):
@@ -180,7 +180,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
             translate(
                 "Config",
                 "Son contenu n'est pas écrit au format TOML attendu "
-                '(par exemple : clé = "valeur").',
+                '(par exemple : clé = "valeur").',
             ),
             line=line,
         ) from None
@@ -223,11 +223,11 @@ def _meeting_id(reader: _Reader, value: Any) -> str:
     expected = translate(
         "Config",
         "Un identifiant de réunion Zoom de 9 à 11 chiffres est attendu, "
-        "par exemple « 659 515 5541 ».",
+        "par exemple « 659 515 5541 ».",
     )
     if value is None:
         raise reader.fail(
-            "meeting", None, translate("Config", "La clé « id » est obligatoire.") + " " + expected
+            "meeting", None, translate("Config", "La clé « id » est obligatoire.") + " " + expected
         )
     raw = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     digits = normalize_meeting_id(raw) if isinstance(raw, str) else None
@@ -239,7 +239,7 @@ def _meeting_id(reader: _Reader, value: Any) -> str:
 def _passcode(reader: _Reader, value: Any) -> str:
     if value is None:
         raise reader.fail(
-            "meeting", None, translate("Config", "La clé « passcode » est obligatoire.")
+            "meeting", None, translate("Config", "La clé « passcode » est obligatoire.")
         )
     if not isinstance(value, str) or not is_valid_passcode(value):
         raise reader.fail(
@@ -265,7 +265,7 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
             section,
             "phone",
             translate(
-                "Config", "Un numéro de téléphone est attendu, par exemple « 06 20 15 15 32 »."
+                "Config", "Un numéro de téléphone est attendu, par exemple « 06 20 15 15 32 »."
             ),
         )
     if email and not is_plausible_email(email):
@@ -273,7 +273,7 @@ def _contact(reader: _Reader, section: str, *, required: bool) -> Contact:
             section,
             "email",
             translate(
-                "Config", "Une adresse e-mail est attendue, par exemple « contact@exemple.fr »."
+                "Config", "Une adresse e-mail est attendue, par exemple « contact@exemple.fr »."
             ),
         )
     if required and not (phone or email):
@@ -320,7 +320,7 @@ def _web_address(reader: _Reader, key: str) -> str | None:
             translate(
                 "Config",
                 "Une adresse web entre guillemets est attendue, par exemple "
-                "« https://speedtest.exemple.fr:8080/speedtest/upload.php ».",
+                "« https://speedtest.exemple.fr:8080/speedtest/upload.php ».",
             ),
         )
     return text
@@ -365,7 +365,7 @@ def read_session_file(path: Path) -> SessionConfig:
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
         raise ConfigError(
-            path, translate("Config", "Ce fichier ne peut pas être lu (droits d'accès ?).")
+            path, translate("Config", "Ce fichier ne peut pas être lu (droits d'accès ?).")
         ) from None
     try:
         text = raw.decode("utf-8-sig")

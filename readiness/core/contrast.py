@@ -77,15 +77,25 @@ def readable_on(foreground: RGB, background: RGB, minimum: float) -> RGB | None:
 
 def selection_colors(highlight: RGB, text: RGB, surfaces: tuple[RGB, ...]) -> tuple[RGB, RGB]:
     """A selection's colour and its text's: the highlight stands out 3:1 from the surfaces
-    it is drawn on, and its text reads at 4.5:1. The least change to ``highlight`` wins."""
+    it is drawn on, and its text reads at 4.5:1. The text keeps its side (white text stays
+    light) if a highlight allows it; then the least change to ``highlight`` wins."""
     steps = [i / 50 for i in range(51)]
     candidates = sorted(
         ((share, mix(highlight, target, share)) for share in steps for target in (BLACK, WHITE)),
         key=lambda pair: pair[0],
     )
-    for _share, candidate in candidates:
-        if all(ratio(candidate, surface) >= GRAPHIC_MINIMUM for surface in surfaces):
-            readable = readable_on(text, candidate, TEXT_MINIMUM)
-            if readable is not None:
-                return candidate, readable
+    standing_out = [
+        candidate
+        for _share, candidate in candidates
+        if all(ratio(candidate, surface) >= GRAPHIC_MINIMUM for surface in surfaces)
+    ]
+    own_side = WHITE if is_light(text) else BLACK
+    for candidate in standing_out:
+        kept = towards_contrast(text, candidate, TEXT_MINIMUM, own_side)
+        if kept is not None:
+            return candidate, kept
+    for candidate in standing_out:
+        readable = readable_on(text, candidate, TEXT_MINIMUM)
+        if readable is not None:
+            return candidate, readable
     return highlight, readable_on(text, highlight, TEXT_MINIMUM) or text

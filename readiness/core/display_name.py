@@ -65,30 +65,30 @@ def name_advice(problem: NameProblem) -> str:
     )
     texts = {
         NameProblem.EMPTY: translate(
-            "DisplayName", "Écrivez votre prénom puis votre nom, par exemple : Mélissa Brunet."
+            "DisplayName", "Écrivez votre prénom puis votre nom, par exemple : Mélissa Brunet."
         ),
         NameProblem.SINGLE_WORD: translate(
             "DisplayName",
-            "Écrivez votre prénom et votre nom en entier, par exemple : Mélissa Brunet.",
+            "Écrivez votre prénom et votre nom en entier, par exemple : Mélissa Brunet.",
         ),
         NameProblem.DIGITS: translate(
             "DisplayName",
-            "Un nom ne contient pas de chiffres : écrivez votre prénom et votre nom, "
-            "par exemple : Mélissa Brunet.",
+            "Un nom ne contient pas de chiffres : écrivez votre prénom et votre nom, "
+            "par exemple : Mélissa Brunet.",
         ),
         NameProblem.EMAIL: translate(
             "DisplayName",
             "Écrivez votre prénom et votre nom plutôt que votre adresse e-mail, "
-            "par exemple : Mélissa Brunet.",
+            "par exemple : Mélissa Brunet.",
         ),
         NameProblem.SYMBOLS: translate(
             "DisplayName",
             "Utilisez seulement des lettres, des traits d'union et des apostrophes, "
-            "par exemple : Jean-Pierre N'Diaye.",
+            "par exemple : Jean-Pierre N'Diaye.",
         ),
         NameProblem.TOO_LONG: translate(
             "DisplayName",
-            "Ce nom est trop long pour Zoom (64 caractères au plus) : "
+            "Ce nom est trop long pour Zoom (64 caractères au plus) : "
             "gardez votre prénom et votre nom.",
         ),
     }

@@ -57,9 +57,22 @@ def _units() -> tuple[tuple[str, str], ...]:
     )
 
 
+def connection_word(kind: str | None) -> str:
+    """The kind of connection (readiness.devices.connection_type's names), in words."""
+    words = {
+        "ethernet": translate("Measures", "Câble (Ethernet)"),
+        "wifi": translate("Measures", "Wi-Fi"),
+        "cellular": translate("Measures", "Réseau mobile"),
+        "none": translate("Measures", "Aucune"),
+    }
+    return words.get(kind or "", translate("Measures", "Type inconnu"))
+
+
 def format_value(key: str, value: Any) -> str:
     if value is None:
         return "—"
+    if key == "connection":
+        return connection_word(str(value))
     if isinstance(value, bool):
         return translate("Measures", "oui") if value else translate("Measures", "non")
     if isinstance(value, float):
@@ -71,7 +84,7 @@ def format_value(key: str, value: Any) -> str:
 
 
 def measure_line(label: str, value: str) -> str:
-    return translate("Measures", "{label} : {value}").format(label=label, value=value)
+    return translate("Measures", "{label} : {value}").format(label=label, value=value)
 
 
 def labelled_measures(measures: dict[str, Any]) -> list[tuple[str, str]]:

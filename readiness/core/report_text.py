@@ -67,13 +67,13 @@ def report_html(report: dict[str, Any]) -> str:
     overall = verdict_title(Verdict(report["verdict"]))
     note = translate(
         "Report",
-        "Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.",
+        "Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.",
     )
     return (
         "<html><body style='font-family: sans-serif'>"
         f"<h1>{t(title)}</h1>"
         f"<table cellpadding='4'>{fact_rows}</table>"
-        f"<h2>{t(translate('Report', 'Bilan : {verdict}').format(verdict=overall))}</h2>"
+        f"<h2>{t(translate('Report', 'Bilan : {verdict}').format(verdict=overall))}</h2>"
         f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
         f"<tr>{header}</tr>{''.join(rows)}</table>"
         f"<p><i>{t(note)}</i></p>"
@@ -86,12 +86,12 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
     lines = [
         translate("Report", "Bonjour,"),
         "",
-        translate("Report", "Voici le résultat de ma vérification technique avant la séance :"),
+        translate("Report", "Voici le résultat de ma vérification technique avant la séance :"),
         verdict_title(Verdict(report["verdict"])),
         "",
     ]
     lines += [
-        translate("Report", "- {title} : {status} — {summary}").format(
+        translate("Report", "- {title} : {status} — {summary}").format(
             title=check["title"], status=_status_word(check["status"]), summary=check["summary"]
         )
         for check in report["checks"]
@@ -101,7 +101,7 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
         lines.append(
             translate(
                 "Report",
-                "Le rapport complet est enregistré ici : {path} . Je le joins à ce message.",
+                "Le rapport complet est enregistré ici : {path} . Je le joins à ce message.",
             ).format(path=saved_at)
         )
     if report.get("display_name"):

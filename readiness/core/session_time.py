@@ -71,10 +71,10 @@ def countdown_text(start: datetime, now: datetime, join_early_min: int = JOIN_EA
         )
     if left > timedelta(0):
         return translate(
-            "SessionTime", "Votre séance commence à {time}, dans {left} : rejoignez-la maintenant."
+            "SessionTime", "Votre séance commence à {time}, dans {left} : rejoignez-la maintenant."
         ).format(time=_clock(start), left=_duration(left))
     if -left < STARTED_FOR:
         return translate(
-            "SessionTime", "Votre séance a commencé à {time} : rejoignez-la dès maintenant."
+            "SessionTime", "Votre séance a commencé à {time} : rejoignez-la dès maintenant."
         ).format(time=_clock(start))
     return ""

@@ -21,7 +21,7 @@ class AudioDevicePicker(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.label.setBuddy(self.combo)
-        self.combo.setAccessibleName(label.replace("&", "").rstrip(" :"))
+        self.combo.setAccessibleName(label.replace("&", "").rstrip(" :"))
         self.combo.activated.connect(self._on_activated)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -21,6 +21,7 @@ class CheckResultView(QWidget):
         self.summary.setFont(font)
         self.advice = paragraph()
         self.advice.setAccessibleName(self.tr("Conseils"))
+        self.setAccessibleName(self.tr("Résultat"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
@@ -32,11 +33,13 @@ class CheckResultView(QWidget):
         self.badge.set_state(BadgeState.PENDING)
         self.summary.setText("")
         self.advice.hide()
+        self.setAccessibleDescription(self.badge.accessibleDescription())
 
     def show_running(self, text: str) -> None:
         self.badge.set_state(BadgeState.RUNNING)
         self.summary.setText(text)
         self.advice.hide()
+        self.setAccessibleDescription(text)
 
     def show_result(self, result: CheckResult) -> None:
         shown = (self.badge.state, self.summary.text())
@@ -49,7 +52,7 @@ class CheckResultView(QWidget):
             # Once per new result; a page shown later reads it like any other text.
             announce(
                 self,
-                self.tr("{status} : {summary}").format(
+                self.tr("{status} : {summary}").format(
                     status=self.badge.word(), summary=result.summary
                 ),
                 urgent=result.status is Status.FAILED,

@@ -26,7 +26,7 @@ class EscalationDialog(QDialog):
         )
         advice = paragraph(
             self.tr(
-                "Prévenez {name} dès maintenant. Gardez cette fenêtre : nous vous dirons quand "
+                "Prévenez {name} dès maintenant. Gardez cette fenêtre : nous vous dirons quand "
                 "la connexion revient."
             ).format(name=config.support.name)
         )

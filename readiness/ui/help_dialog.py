@@ -1,8 +1,18 @@
-"""« Besoin d'aide ? »: whom to call, and what to do when the session drops."""
+"""« Besoin d'aide ? »: whom to call, and what to do when the session drops."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from readiness.ui.help_text import contact_html, interruption_rule
 from readiness.ui.link_label import LinkLabel
@@ -10,19 +20,30 @@ from readiness.ui.page import paragraph
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from readiness.ui.accessibility_dialog import AccessibilityDialog
+
 
 class HelpDialog(QDialog):
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self.accessibility_dialog: AccessibilityDialog | None = None
         config = services.config
-        self.setWindowTitle(self.tr("Besoin d'aide ?"))
+        self.setWindowTitle(self.tr("Besoin d'aide ?"))
         intro = QLabel(
-            self.tr("Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :")
+            self.tr("Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :")
         )
         intro.setWordWrap(True)
         self.contact = LinkLabel(contact_html(config), services.url_opener, tasks, self)
         self.contact.setAccessibleName(self.tr("Contact d'assistance"))
         rule = paragraph(interruption_rule(config))
+        self.accessibility_button = QPushButton(self.tr("Accessibilité et a&daptations"))
+        self.accessibility_button.clicked.connect(self.show_accessibility)
+        accessibility = QHBoxLayout()
+        accessibility.addWidget(self.accessibility_button)
+        accessibility.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -30,5 +51,23 @@ class HelpDialog(QDialog):
         layout.addWidget(self.contact)
         layout.addSpacing(8)
         layout.addWidget(rule)
+        layout.addSpacing(8)
+        layout.addWidget(
+            paragraph(self.tr("Besoin d'une adaptation (sous-titres, lecteur d'écran…) ?"))
+        )
+        layout.addLayout(accessibility)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def show_accessibility(self) -> None:
+        from readiness.ui.accessibility_dialog import AccessibilityDialog
+
+        if self.accessibility_dialog is None:
+            self.accessibility_dialog = AccessibilityDialog(
+                self._services.config,
+                self._services.url_opener,
+                self._tasks,
+                self,
+                display_name=self._services.preferences.display_name,
+            )
+        self.accessibility_dialog.open()

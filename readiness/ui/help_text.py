@@ -18,13 +18,13 @@ def contact_html(config: SessionConfig) -> str:
     lines = [f"<b>{who}</b>"]
     if support.phone:
         lines.append(
-            QCoreApplication.translate("HelpText", "Téléphone : {link}").format(
+            QCoreApplication.translate("HelpText", "Téléphone : {link}").format(
                 link=f'<a href="{tel_url(support.phone)}">{escape(support.phone)}</a>'
             )
         )
     if support.email:
         lines.append(
-            QCoreApplication.translate("HelpText", "E-mail : {link}").format(
+            QCoreApplication.translate("HelpText", "E-mail : {link}").format(
                 link=f'<a href="{mailto_url(support.email)}">{escape(support.email)}</a>'
             )
         )

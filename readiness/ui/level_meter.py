@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from readiness.core.contrast import GRAPHIC_MINIMUM, readable_on
 from readiness.core.levels import (
     FLOOR_DBFS,
     SPEECH_GOOD_DBFS,
@@ -34,8 +35,8 @@ from readiness.core.levels import (
 )
 from readiness.devices.audio.model import AudioError
 from readiness.ui.announce import announce
-from readiness.ui.status_style import BadgeState, on_color, state_color
-from readiness.ui.theme import is_dark
+from readiness.ui.status_style import BadgeState, is_dark, on_color, state_color
+from readiness.ui.theme import rgb
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,6 +78,16 @@ def zone_color(window: QColor, zone: str) -> QColor:
             )
         )
     )
+
+
+def bar_color(palette: QPalette) -> QColor:
+    """The level bar: the palette's highlight, moved if needed to stand out 3:1 from
+    every zone (WCAG 2.2, graphics)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    color = rgb(palette.color(QPalette.ColorRole.Highlight))
+    for zone in ZONE_TINTS:
+        color = readable_on(color, rgb(zone_color(window, zone)), GRAPHIC_MINIMUM) or color
+    return QColor(*color)
 
 
 def level_word_key(rms_dbfs: float, clipping: bool) -> str:
@@ -220,7 +231,7 @@ class LevelMeter(QWidget):
         self._announce_timer.start()
 
     def level_text(self) -> str:
-        return self.tr("Niveau : {word}").format(word=self._words[self._word_key])
+        return self.tr("Niveau : {word}").format(word=self._words[self._word_key])
 
     def _announce_word(self) -> None:
         text = self.level_text()
@@ -310,7 +321,7 @@ class LevelMeter(QWidget):
     def _paint_tools(self) -> tuple:
         """Colours and pens, looked up once: PySide's enum lookups cost at 25 Hz."""
         palette = self.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight = bar_color(palette)
         translucent = QColor(highlight)
         translucent.setAlpha(110)
         dark = is_dark(palette)

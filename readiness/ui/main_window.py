@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -67,12 +67,11 @@ class MainWindow(QMainWindow):
         for step in self.steps:
             state = BadgeState.PENDING if step.step_id in self.controller.check_ids else None
             self.sidebar.add_step(step.step_id, step.title, state)
-            area = self._scrollable()
-            area.setAccessibleName(step.title)  # it takes the focus, to scroll with the keys
-            self.stack.addWidget(area)
+            # Each page's scroll area comes with its page, on first visit.
+            self.stack.addWidget(QWidget())
         self.sidebar.currentRowChanged.connect(self._go_to)
 
-        self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))
+        self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))
         self.help_button.clicked.connect(self.show_help)
         self.back_button = QPushButton(self.tr("< &Précédent"))
         self.back_button.clicked.connect(self.go_back)
@@ -105,7 +104,13 @@ class MainWindow(QMainWindow):
         titles = [check.title() for check in services.checks] + [join_title]
 
         def welcome() -> Page:
-            return WelcomePage(services.config, titles, services.preferences)
+            return WelcomePage(
+                services.config,
+                titles,
+                services.preferences,
+                url_opener=services.url_opener,
+                tasks=self.tasks,
+            )
 
         def summary() -> Page:
             from readiness.ui.pages.summary import SummaryPage
@@ -190,10 +195,16 @@ class MainWindow(QMainWindow):
         join = self._pages.get("join")
         return getattr(join, "joined_at", None)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The steps take what their titles need, never more than a third of the window.
+        self.sidebar.setMaximumWidth(max(self.sidebar.minimumWidth(), self.width() // 3))
+        super().resizeEvent(event)
+
     @staticmethod
-    def _scrollable() -> QScrollArea:
+    def _scrollable(title: str) -> QScrollArea:
         # Large text or a small screen must never hide a button off the window.
         area = QScrollArea()
+        area.setAccessibleName(title)  # it takes the focus, to scroll with the keys
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -206,9 +217,14 @@ class MainWindow(QMainWindow):
             index = next(i for i, step in enumerate(self.steps) if step.step_id == step_id)
             page = self.steps[index].build()
             self._pages[step_id] = page
-            area = self.stack.widget(index)
-            assert isinstance(area, QScrollArea)
+            area = self._scrollable(self.steps[index].title)
             area.setWidget(page)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, area)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if index == self._current:
+                self.stack.setCurrentIndex(index)
         return page
 
     @property

@@ -45,7 +45,7 @@ class SessionTray(QObject):
         self.escalation: EscalationDialog | None = None
 
         self.icon = QSystemTrayIcon(state_icon(BadgeState.OK), self)
-        self.icon.setToolTip(self.tr("Séance en cours : la connexion est surveillée"))
+        self.icon.setToolTip(self.tr("Séance en cours : la connexion est surveillée"))
         menu = QMenu()
         self.reconnect_action = QAction(self.tr("Se reconnecter à la réunion"), menu)
         self.reconnect_action.triggered.connect(self.reconnect)
@@ -93,7 +93,7 @@ class SessionTray(QObject):
 
     def _on_back(self) -> None:
         self.icon.setIcon(state_icon(BadgeState.OK))
-        self.icon.setToolTip(self.tr("Séance en cours : la connexion est surveillée"))
+        self.icon.setToolTip(self.tr("Séance en cours : la connexion est surveillée"))
         if self.escalation is not None:
             self.escalation.close()
         if self._reconnect_pending:
@@ -103,7 +103,7 @@ class SessionTray(QObject):
         self.icon.showMessage(
             self.tr("Connexion rétablie"),
             self.tr(
-                "Si Zoom ne vous a pas reconnecté, choisissez « Se reconnecter à la réunion »."
+                "Si Zoom ne vous a pas reconnecté, choisissez « Se reconnecter à la réunion »."
             ),
             QSystemTrayIcon.MessageIcon.Information,
         )

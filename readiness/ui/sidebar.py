@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
-from readiness.ui.status_style import BadgeState, is_palette_change, state_icon, state_word
+from readiness.ui.status_style import (
+    BadgeState,
+    state_description,
+    state_icon,
+    state_word,
+)
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -23,10 +28,26 @@ class StepSidebar(QListWidget):
         self.setAccessibleName(self.tr("Étapes"))
         self.setIconSize(QSize(24, 24))
         self.setSpacing(2)
-        self.setMinimumWidth(210)
-        self.setMaximumWidth(280)
+        # Large text: titles wrap rather than vanish under a scroll bar or an ellipsis.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(160)
         self._titles: dict[str, str] = {}
         self._states: dict[str, BadgeState | None] = {}
+        # A signal rather than a changeEvent() override: Python overrides of event
+        # handlers are called for every event, which costs the first show a millisecond.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def sizeHint(self) -> QSize:
+        """As wide as the longest title or status word, in the current font."""
+        metrics = self.fontMetrics()
+        lines = [line for row in range(self.count()) for line in self.item(row).text().split("\n")]
+        text = max((metrics.horizontalAdvance(line) for line in lines), default=150)
+        chrome = self.iconSize().width() + 6 * self.spacing() + 2 * self.frameWidth() + 24
+        # Any height: the list takes the window's (its vertical policy is Expanding).
+        return QSize(text + chrome, 200)
 
     def add_step(self, step_id: str, title: str, state: BadgeState | None) -> None:
         item = QListWidgetItem()
@@ -55,16 +76,19 @@ class StepSidebar(QListWidget):
             word = state_word(state)
             item.setText(f"{title}\n{word}")
             item.setIcon(state_icon(state))
-            accessible = self.tr("{title} : {word}").format(title=title, word=word)
+            accessible = self.tr("{title} : {word}").format(title=title, word=word)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, state_description(state))
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The system switched between light and dark: the icons' colours follow.
-        if is_palette_change(event):
-            for step_id, state in self._states.items():
-                if state is not None:
-                    self._item(step_id).setIcon(state_icon(state))
-        super().changeEvent(event)
+    def _scheme_changed(self, _scheme) -> None:
+        # After the palette follows the new scheme (theme.py, on the same signal).
+        QTimer.singleShot(0, self.redraw_icons)
+
+    def redraw_icons(self) -> None:
+        """In the palette's colours: after a switch between light and dark."""
+        for step_id, state in self._states.items():
+            if state is not None:
+                self._item(step_id).setIcon(state_icon(state))
 
     def state(self, step_id: str) -> BadgeState | None:
         return self._states[step_id]

@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from readiness.ui.status_style import BadgeState, is_palette_change, state_pixmap, state_word
+from readiness.ui.status_style import (
+    BadgeState,
+    is_palette_change,
+    state_description,
+    state_pixmap,
+    state_word,
+)
 
 
 class StatusBadge(QWidget):
@@ -32,7 +38,8 @@ class StatusBadge(QWidget):
         self.state = state
         self._draw_icon()
         self._word.setText(state_word(state))
-        self.setAccessibleName(self.tr("État : {word}").format(word=state_word(state)))
+        self.setAccessibleName(self.tr("État : {word}").format(word=state_word(state)))
+        self.setAccessibleDescription(state_description(state))
 
     def _draw_icon(self) -> None:
         assert self.state is not None

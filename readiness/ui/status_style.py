@@ -9,7 +9,17 @@ from enum import Enum
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from readiness.core.result import Status
 
@@ -48,12 +58,14 @@ _DARK_COLORS = {
 _ON_COLOR = {False: "#ffffff", True: "#0d1117"}
 
 
+def is_dark(palette: QPalette) -> bool:
+    """A dark theme: light text on a dark window."""
+    role = QPalette.ColorRole
+    return palette.color(role.Window).lightness() < palette.color(role.WindowText).lightness()
+
+
 def dark_theme() -> bool:
-    """Whether the application's palette is a dark one (light text on a dark window)."""
-    from PySide6.QtGui import QGuiApplication
-
-    from readiness.ui.theme import is_dark
-
+    """Whether the application's palette is a dark one."""
     return is_dark(QGuiApplication.palette())
 
 
@@ -82,6 +94,25 @@ def state_word(state: BadgeState) -> str:
         BadgeState.SKIPPED: QCoreApplication.translate("Status", "Non vérifié"),
     }
     return words[state]
+
+
+def state_description(state: BadgeState) -> str:
+    """What the state means, for screen readers (the word alone can be terse)."""
+    descriptions = {
+        BadgeState.PENDING: QCoreApplication.translate("Status", "Pas encore vérifié."),
+        BadgeState.RUNNING: QCoreApplication.translate("Status", "Vérification en cours."),
+        BadgeState.OK: QCoreApplication.translate("Status", "Tout va bien pour ce point."),
+        BadgeState.WARNING: QCoreApplication.translate(
+            "Status", "Vous pouvez continuer, mais ce point peut être amélioré."
+        ),
+        BadgeState.FAILED: QCoreApplication.translate(
+            "Status", "Ce point peut gêner la séance : suivez les conseils."
+        ),
+        BadgeState.SKIPPED: QCoreApplication.translate(
+            "Status", "Cette vérification n'a pas été faite."
+        ),
+    }
+    return descriptions[state]
 
 
 def state_pixmap(
@@ -134,14 +165,45 @@ def state_pixmap(
     return pixmap
 
 
+#: The icon sizes of the list of steps: 24 px, and 48 on a 2x screen.
+SIDEBAR_SIZES = (24, 48)
+
+
 def state_icon(state: BadgeState) -> QIcon:
     """In the current theme's colours: call again after a palette change."""
-    return _state_icon(state, dark_theme())
+    palette = QGuiApplication.palette()
+    backdrop = palette.color(QPalette.ColorRole.HighlightedText).name()
+    return _state_icon(state, dark_theme(), backdrop)
 
 
 @cache
-def _state_icon(state: BadgeState, dark: bool) -> QIcon:
+def _state_icon(state: BadgeState, dark: bool, backdrop: str) -> QIcon:
+    """``backdrop``: the selection's text colour, drawn as a disc behind the icon of a
+    selected row, so that a red or green icon stays visible on the selection's blue."""
     icon = QIcon()
     for size in (16, 24, 32, 48):
-        icon.addPixmap(state_pixmap(state, size, dark=dark))
+        pixmap = state_pixmap(state, size, dark=dark)
+        icon.addPixmap(pixmap)
+        if size in SIDEBAR_SIZES:  # only the list of steps shows a selected icon
+            icon.addPixmap(_on_disc(pixmap, QColor(backdrop)), QIcon.Mode.Selected)
     return icon
+
+
+def _on_disc(pixmap: QPixmap, color: QColor) -> QPixmap:
+    disc = QPixmap(pixmap.size())
+    disc.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(disc)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(QRectF(disc.rect()))
+    inner = pixmap.scaled(
+        pixmap.size() * 0.84,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    painter.drawPixmap(
+        (disc.width() - inner.width()) // 2, (disc.height() - inner.height()) // 2, inner
+    )
+    painter.end()
+    return disc

@@ -42,10 +42,6 @@ def seen_on(color: QColor, background: QColor) -> RGB:
     return over(rgb(color), color.alpha(), rgb(background))
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
-
-
 def accessible_palette(palette: QPalette) -> QPalette:
     """``palette`` with each pair of PAIRS at its minimum contrast, or above."""
     fixed = QPalette(palette)

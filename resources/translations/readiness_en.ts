@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>AccessibilityDialog</name>
+    <message>
+        <source>Accessibilité et adaptations</source>
+        <extracomment>About this many characters per line: easy to read, and the width follows the text size.</extracomment>
+        <translation>Accessibility and adjustments</translation>
+    </message>
+    <message>
+        <source>Pendant la séance, Zoom peut vous aider</source>
+        <translation>During the session, Zoom can help you</translation>
+    </message>
+    <message>
+        <source>Outils d&apos;accessibilité de Zoom</source>
+        <translation>Zoom&apos;s accessibility tools</translation>
+    </message>
+    <message>
+        <source>Vous avez un handicap ou un besoin particulier&#xa0;? Zoom et cette application ont des outils pour vous aider, et {organisation} peut adapter la séance si vous le demandez à l&apos;avance.</source>
+        <translation>Do you have a disability or a particular need? Zoom and this app have tools to help you, and {organisation} can adjust the session if you ask in advance.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sous-titres automatiques&lt;/b&gt;&#xa0;: cliquez sur le bouton «&#xa0;Sous-titres&#xa0;» (ou «&#xa0;CC&#xa0;») dans la barre du bas de Zoom. S&apos;il n&apos;y est pas, demandez à la personne qui anime la séance d&apos;activer les sous-titres.</source>
+        <translation>&lt;b&gt;Automatic captions&lt;/b&gt;: click the “Captions” (or “CC”) button in Zoom&apos;s bottom bar. If it is not there, ask the person leading the session to turn captions on.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Transcription&lt;/b&gt;&#xa0;: dans le même menu, «&#xa0;Afficher la transcription intégrale&#xa0;» montre par écrit tout ce qui a été dit.</source>
+        <translation>&lt;b&gt;Transcript&lt;/b&gt;: in the same menu, “View full transcript” shows in writing everything that has been said.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lecteurs d&apos;écran&lt;/b&gt;&#xa0;: Zoom fonctionne avec NVDA et JAWS (Windows) et avec VoiceOver (Mac).</source>
+        <translation>&lt;b&gt;Screen readers&lt;/b&gt;: Zoom works with NVDA and JAWS (Windows) and with VoiceOver (Mac).</translation>
+    </message>
+    <message>
+        <source>Raccourcis clavier de Zoom&#xa0;:</source>
+        <translation>Zoom&apos;s keyboard shortcuts:</translation>
+    </message>
+    <message>
+        <source>Couper ou rallumer le micro</source>
+        <translation>Mute or unmute the microphone</translation>
+    </message>
+    <message>
+        <source>Cmd+Maj+A</source>
+        <translation>Cmd+Shift+A</translation>
+    </message>
+    <message>
+        <source>Couper ou rallumer la caméra</source>
+        <translation>Turn the camera off or on</translation>
+    </message>
+    <message>
+        <source>Cmd+Maj+V</source>
+        <translation>Cmd+Shift+V</translation>
+    </message>
+    <message>
+        <source>Lever la main</source>
+        <translation>Raise your hand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>Mac</source>
+        <translation>Mac</translation>
+    </message>
+    <message>
+        <source>{action}&#xa0;: {windows} sur Windows, {mac} sur Mac.</source>
+        <translation>{action}: {windows} on Windows, {mac} on Mac.</translation>
+    </message>
+    <message>
+        <source>Elle fonctionne entièrement au clavier&#xa0;: {tab} et {shift_tab} pour passer d&apos;un élément à l&apos;autre, {enter} ou {space} pour appuyer sur un bouton, {escape} pour fermer une fenêtre.</source>
+        <translation>It works entirely from the keyboard: {tab} and {shift_tab} to move from one item to the next, {enter} or {space} to press a button, {escape} to close a window.</translation>
+    </message>
+    <message>
+        <source>Le texte suit la taille choisie dans les réglages de votre ordinateur&#xa0;: agrandissez-la si besoin.</source>
+        <translation>The text follows the size chosen in your computer&apos;s settings: make it bigger if you need to.</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;une adaptation (sous-titres dès le début, documents envoyés à l&apos;avance, pauses, interprète en langue des signes…)&#xa0;? Dites-le avant la séance au référent handicap de {organisation}, qui pourra l&apos;organiser avec vous&#xa0;:</source>
+        <translation>Need an adjustment (captions from the start, documents sent in advance, breaks, a sign language interpreter…)? Tell {organisation}&apos;s disability contact before the session, who can arrange it with you:</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;une adaptation (sous-titres dès le début, documents envoyés à l&apos;avance, pauses, interprète en langue des signes…)&#xa0;? Dites-le avant la séance à {name}, qui pourra l&apos;organiser avec vous&#xa0;:</source>
+        <translation>Need an adjustment (captions from the start, documents sent in advance, breaks, a sign language interpreter…)? Tell {name} before the session, who can arrange it with you:</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;une adaptation (sous-titres dès le début, documents envoyés à l&apos;avance, pauses, interprète en langue des signes…)&#xa0;? Dites-le à la personne qui vous a invité à la séance, dès que possible et avant la séance.</source>
+        <translation>Need an adjustment (captions from the start, documents sent in advance, breaks, a sign language interpreter…)? Tell the person who invited you to the session, as soon as possible and before the session.</translation>
+    </message>
+    <message>
+        <source>Copier l&apos;a&amp;dresse</source>
+        <translation>Copy the a&amp;ddress</translation>
+    </message>
+    <message>
+        <source>Votre messagerie n&apos;a pas pu s&apos;ouvrir. Écrivez vous-même à {email}, avec pour objet «&#xa0;{subject}&#xa0;».</source>
+        <translation>Your email app could not open. Write to {email} yourself, with the subject “{subject}”.</translation>
+    </message>
+    <message>
+        <source>Raccourcis clavier de Zoom</source>
+        <translation>Zoom&apos;s keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Cette application</source>
+        <translation>This app</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Maj+Tab</source>
+        <translation>Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Entrée</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Espace</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Échap</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Elle fonctionne avec les lecteurs d&apos;écran.</source>
+        <translation>It works with screen readers.</translation>
+    </message>
+    <message>
+        <source>Accessibilité de cette application</source>
+        <translation>Accessibility of this app</translation>
+    </message>
+    <message>
+        <source>Demander une adaptation avant la séance</source>
+        <translation>Ask for an adjustment before the session</translation>
+    </message>
+    <message>
+        <source>Contact pour une adaptation</source>
+        <translation>Contact for an adjustment</translation>
+    </message>
+    <message>
+        <source>&amp;Écrire pour demander une adaptation</source>
+        <translation>&amp;Write to ask for an adjustment</translation>
+    </message>
+    <message>
+        <source>État de la demande</source>
+        <translation>Request status</translation>
+    </message>
+    <message>
+        <source>Appelez le {link}</source>
+        <translation>Call {link}</translation>
+    </message>
+    <message>
+        <source>Ouverture de votre messagerie…</source>
+        <translation>Opening your email app…</translation>
+    </message>
+    <message>
+        <source>Votre messagerie s&apos;ouvre avec un message prêt. Écrivez votre besoin à l&apos;endroit prévu, puis envoyez le message.</source>
+        <translation>Your email app is opening with a message ready. Write what you need in the space provided, then send the message.</translation>
+    </message>
+    <message>
+        <source>Vous pouvez aussi appeler le {phone}.</source>
+        <translation>You can also call {phone}.</translation>
+    </message>
+    <message>
+        <source>✓ Adresse copiée</source>
+        <translation>✓ Address copied</translation>
+    </message>
+</context>
+<context>
+    <name>AdaptationRequest</name>
+    <message>
+        <source>Demande d&apos;adaptation pour ma séance avec {organisation}</source>
+        <translation>Request for an adjustment for my session with {organisation}</translation>
+    </message>
+    <message>
+        <source>Bonjour,</source>
+        <translation>Hello,</translation>
+    </message>
+    <message>
+        <source>Je participe prochainement à une séance avec {organisation}. Pour y participer dans de bonnes conditions, j&apos;aurais besoin de l&apos;adaptation suivante&#xa0;:</source>
+        <translation>I will soon take part in a session with {organisation}. To take part in good conditions, I would need the following adjustment:</translation>
+    </message>
+    <message>
+        <source>Ma séance est prévue le {date} à {time}.</source>
+        <translation>My session is planned for {date} at {time}.</translation>
+    </message>
+    <message>
+        <source>Merci,</source>
+        <translation>Thank you,</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Préparer ma séance</source>
@@ -21,11 +216,11 @@ Vous pouvez continuer. Si l&apos;application ne répond plus, fermez-la puis rou
 You can carry on. If the application stops responding, close it and then open it again.</translation>
     </message>
     <message>
-        <source>Les détails n&apos;ont pas pu être notés : le dossier du journal est inaccessible.</source>
+        <source>Les détails n&apos;ont pas pu être notés&#xa0;: le dossier du journal est inaccessible.</source>
         <translation>The details could not be saved: the log folder cannot be reached.</translation>
     </message>
     <message>
-        <source>Si le problème revient, envoyez ce fichier à la personne qui vous accompagne, il contient les détails :
+        <source>Si le problème revient, envoyez ce fichier à la personne qui vous accompagne, il contient les détails&#xa0;:
 {path}</source>
         <translation>If the problem comes back, send this file to the person supporting you; it contains the details:
 {path}</translation>
@@ -84,11 +279,11 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>No sound output (speakers, headset) was found.</translation>
     </message>
     <message>
-        <source>Le micro « {name} » n&apos;a pas été trouvé.</source>
+        <source>Le micro «&#xa0;{name}&#xa0;» n&apos;a pas été trouvé.</source>
         <translation>The microphone “{name}” was not found.</translation>
     </message>
     <message>
-        <source>La sortie son « {name} » n&apos;a pas été trouvée.</source>
+        <source>La sortie son «&#xa0;{name}&#xa0;» n&apos;a pas été trouvée.</source>
         <translation>The sound output “{name}” was not found.</translation>
     </message>
     <message>
@@ -116,7 +311,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>The sound output could not be opened.</translation>
     </message>
     <message>
-        <source>Sous Linux, installez le paquet « libportaudio2 » (sudo apt install libportaudio2), puis relancez l&apos;application.</source>
+        <source>Sous Linux, installez le paquet «&#xa0;libportaudio2&#xa0;» (sudo apt install libportaudio2), puis relancez l&apos;application.</source>
         <extracomment>How the user gets going again: &quot;check&quot; (run the headless check again), &quot;auto&quot; (the page tries again by itself), &quot;button&quot; (the page&apos;s own button tries again).</extracomment>
         <translation>On Linux, install the “libportaudio2” package (sudo apt install libportaudio2), then restart the application.</translation>
     </message>
@@ -133,7 +328,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Plug in a headset or speakers.</translation>
     </message>
     <message>
-        <source>Vérifiez que le son fonctionne sur l&apos;ordinateur (essayez une vidéo) ; au besoin, redémarrez-le.</source>
+        <source>Vérifiez que le son fonctionne sur l&apos;ordinateur (essayez une vidéo)&#xa0;; au besoin, redémarrez-le.</source>
         <translation>Check that sound works on the computer (try a video); if needed, restart it.</translation>
     </message>
     <message>
@@ -145,7 +340,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Check that the device is plugged in properly, or choose another sound output.</translation>
     </message>
     <message>
-        <source>Disponibles : {names}.</source>
+        <source>Disponibles&#xa0;: {names}.</source>
         <translation>Available: {names}.</translation>
     </message>
     <message>
@@ -181,7 +376,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>This page will notice by itself as soon as a sound output is available.</translation>
     </message>
     <message>
-        <source>Puis cliquez à nouveau sur « Jouer le son de test ».</source>
+        <source>Puis cliquez à nouveau sur «&#xa0;Jouer le son de test&#xa0;».</source>
         <translation>Then click “Play the test sound” again.</translation>
     </message>
     <message>
@@ -200,7 +395,7 @@ You can carry on. If the application stops responding, close it and then open it
 <context>
     <name>CameraCheck</name>
     <message>
-        <source>Bonne image : votre visage est visible et bien éclairé.</source>
+        <source>Bonne image&#xa0;: votre visage est visible et bien éclairé.</source>
         <extracomment>Seconds of frames looked at, once the first one has come. Seconds the first frame may take (some cameras need a moment to start). ``DeviceChoice.camera``: a device index (&quot;0&quot;, the default), a video file path, or (on Linux) a camera&apos;s name.</extracomment>
         <translation>Good picture: your face is visible and well lit.</translation>
     </message>
@@ -229,15 +424,15 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>The picture is too bright (overexposed).</translation>
     </message>
     <message>
-        <source>Évitez le soleil direct sur vous ou sur la caméra : fermez un peu le rideau.</source>
+        <source>Évitez le soleil direct sur vous ou sur la caméra&#xa0;: fermez un peu le rideau.</source>
         <translation>Avoid direct sunlight on you or on the camera: draw the curtain a little.</translation>
     </message>
     <message>
-        <source>Vous êtes à contre-jour : votre visage reste sombre.</source>
+        <source>Vous êtes à contre-jour&#xa0;: votre visage reste sombre.</source>
         <translation>The light is behind you: your face looks dark.</translation>
     </message>
     <message>
-        <source>Évitez d&apos;avoir une fenêtre derrière vous : tournez-vous vers elle, ou fermez le rideau et allumez une lampe devant vous.</source>
+        <source>Évitez d&apos;avoir une fenêtre derrière vous&#xa0;: tournez-vous vers elle, ou fermez le rideau et allumez une lampe devant vous.</source>
         <translation>Avoid having a window behind you: turn to face it, or close the curtain and turn on a lamp in front of you.</translation>
     </message>
     <message>
@@ -245,7 +440,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>The picture is not moving.</translation>
     </message>
     <message>
-        <source>Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur) : fermez-la, puis vérifiez à nouveau.</source>
+        <source>Une autre application utilise peut-être la caméra (Zoom, Teams, un navigateur)&#xa0;: fermez-la, puis vérifiez à nouveau.</source>
         <translation>Another application may be using the camera (Zoom, Teams, a browser): close it, then check again.</translation>
     </message>
     <message>
@@ -277,19 +472,19 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Close the applications that may be using the camera (Zoom, Teams, Skype, a browser tab with a video call), then check again.</translation>
     </message>
     <message>
-        <source>Ouvrez Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, et autorisez « Préparer ma séance ».</source>
+        <source>Ouvrez Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, et autorisez «&#xa0;Préparer ma séance&#xa0;».</source>
         <translation>Open System Settings &gt; Privacy and Security &gt; Camera, and allow “Get ready for my session”.</translation>
     </message>
     <message>
-        <source>Ouvrez Paramètres &gt; Confidentialité et sécurité &gt; Caméra, et activez « Accès à la caméra » et « Autoriser les applications de bureau à accéder à votre caméra ».</source>
+        <source>Ouvrez Paramètres &gt; Confidentialité et sécurité &gt; Caméra, et activez «&#xa0;Accès à la caméra&#xa0;» et «&#xa0;Autoriser les applications de bureau à accéder à votre caméra&#xa0;».</source>
         <translation>Open Settings &gt; Privacy and security &gt; Camera, and turn on “Camera access” and “Let desktop apps access your camera”.</translation>
     </message>
     <message>
-        <source>Votre compte n&apos;a pas le droit d&apos;utiliser la caméra : demandez à la personne qui gère cet ordinateur de vous ajouter au groupe « video ».</source>
+        <source>Votre compte n&apos;a pas le droit d&apos;utiliser la caméra&#xa0;: demandez à la personne qui gère cet ordinateur de vous ajouter au groupe «&#xa0;video&#xa0;».</source>
         <translation>Your account is not allowed to use the camera: ask the person who manages this computer to add you to the “video” group.</translation>
     </message>
     <message>
-        <source>Sans caméra, vous pourrez suivre la séance, mais votre consultante ne vous verra pas : prévenez-la.</source>
+        <source>Sans caméra, vous pourrez suivre la séance, mais votre consultante ne vous verra pas&#xa0;: prévenez-la.</source>
         <translation>Without a camera, you can still follow the session, but your consultant will not see you: let them know.</translation>
     </message>
     <message>
@@ -329,7 +524,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>The camera has been disconnected.</translation>
     </message>
     <message>
-        <source>Rebranchez-la ou vérifiez son câble : l&apos;image reviendra d&apos;elle-même.</source>
+        <source>Rebranchez-la ou vérifiez son câble&#xa0;: l&apos;image reviendra d&apos;elle-même.</source>
         <translation>Plug it back in or check its cable: the picture will come back by itself.</translation>
     </message>
     <message>
@@ -352,12 +547,12 @@ You can carry on. If the application stops responding, close it and then open it
 <context>
     <name>CameraPage</name>
     <message>
-        <source>Pendant la séance, votre caméra reste allumée : c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
+        <source>Pendant la séance, votre caméra reste allumée&#xa0;: c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
         <extracomment>Samples the live verdict rests on: the last two seconds. Samples needed before a first verdict (under a second). A camera that gave no frame for this long has stopped. How long leaving the page waits for the camera to be released. (grabber token, GrabberStatus), from the capture thread.</extracomment>
         <translation>During the session, your camera stays on: this is how your consultant follows along with you. Here is what they will see of you.</translation>
     </message>
     <message>
-        <source>&amp;Caméra :</source>
+        <source>&amp;Caméra&#xa0;:</source>
         <translation>&amp;Camera:</translation>
     </message>
     <message>
@@ -369,7 +564,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Measurements</translation>
     </message>
     <message>
-        <source>Les images restent dans la mémoire de cet ordinateur : rien n&apos;est enregistré ni envoyé.</source>
+        <source>Les images restent dans la mémoire de cet ordinateur&#xa0;: rien n&apos;est enregistré ni envoyé.</source>
         <translation>The pictures stay in this computer&apos;s memory: nothing is recorded or sent.</translation>
     </message>
     <message>
@@ -377,7 +572,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Searching for cameras…</translation>
     </message>
     <message>
-        <source>Fichier vidéo : {name}</source>
+        <source>Fichier vidéo&#xa0;: {name}</source>
         <translation>Video file: {name}</translation>
     </message>
     <message>
@@ -389,7 +584,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>No camera</translation>
     </message>
     <message>
-        <source>Après avoir branché une webcam, cliquez sur « Rechercher les caméras ».</source>
+        <source>Après avoir branché une webcam, cliquez sur «&#xa0;Rechercher les caméras&#xa0;».</source>
         <translation>After plugging in a webcam, click “Search for cameras”.</translation>
     </message>
     <message>
@@ -409,7 +604,7 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Analysing the picture…</translation>
     </message>
     <message>
-        <source>Nous réessayons chaque seconde : l&apos;image reviendra ici d&apos;elle-même dès que la caméra sera disponible.</source>
+        <source>Nous réessayons chaque seconde&#xa0;: l&apos;image reviendra ici d&apos;elle-même dès que la caméra sera disponible.</source>
         <translation>We try again every second: the picture will come back here by itself as soon as the camera is available.</translation>
     </message>
     <message>
@@ -429,15 +624,15 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>The picture has stopped</translation>
     </message>
     <message>
-        <source>Image : {width} × {height}, {fps:.0f} images par seconde</source>
+        <source>Image&#xa0;: {width} × {height}, {fps:.0f} images par seconde</source>
         <translation>Picture: {width} × {height}, {fps:.0f} frames per second</translation>
     </message>
     <message>
-        <source>Luminosité : {value:.0f} (bonne entre {low:.0f} et {high:.0f})</source>
+        <source>Luminosité&#xa0;: {value:.0f} (bonne entre {low:.0f} et {high:.0f})</source>
         <translation>Brightness: {value:.0f} (good between {low:.0f} and {high:.0f})</translation>
     </message>
     <message>
-        <source>Visages vus : {count}</source>
+        <source>Visages vus&#xa0;: {count}</source>
         <translation>Faces seen: {count}</translation>
     </message>
 </context>
@@ -448,7 +643,11 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Advice</translation>
     </message>
     <message>
-        <source>{status} : {summary}</source>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>{status}&#xa0;: {summary}</source>
         <translation>{status}: {summary}</translation>
     </message>
 </context>
@@ -459,18 +658,18 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Check</translation>
     </message>
     <message>
-        <source>Vérifier : {title}</source>
+        <source>Vérifier&#xa0;: {title}</source>
         <translation>Check: {title}</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>Vérification inconnue : {unknown}. Possibles : {known}.</source>
+        <source>Vérification inconnue&#xa0;: {unknown}. Possibles&#xa0;: {known}.</source>
         <translation>Unknown check: {unknown}. Possible checks: {known}.</translation>
     </message>
     <message>
-        <source>Le rapport n&apos;a pas pu être enregistré dans « {path} » : choisissez un autre dossier.</source>
+        <source>Le rapport n&apos;a pas pu être enregistré dans «&#xa0;{path}&#xa0;»&#xa0;: choisissez un autre dossier.</source>
         <translation>The report could not be saved in “{path}”: choose another folder.</translation>
     </message>
     <message>
@@ -490,24 +689,24 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>[NOT DONE]</translation>
     </message>
     <message>
-        <source>{mark} {title} : {summary}</source>
+        <source>{mark} {title}&#xa0;: {summary}</source>
         <translation>{mark} {title}: {summary}</translation>
     </message>
     <message>
-        <source>Bilan : {verdict}</source>
+        <source>Bilan&#xa0;: {verdict}</source>
         <translation>Summary: {verdict}</translation>
     </message>
     <message>
-        <source>Impossible d&apos;ouvrir le lien ({detail}). Ouvrez-le vous-même : {url}</source>
+        <source>Impossible d&apos;ouvrir le lien ({detail}). Ouvrez-le vous-même&#xa0;: {url}</source>
         <translation>The link could not be opened ({detail}). Open it yourself: {url}</translation>
     </message>
     <message>
-        <source>La réunion s&apos;ouvre dans votre navigateur. Code d&apos;accès à saisir : {code}</source>
+        <source>La réunion s&apos;ouvre dans votre navigateur. Code d&apos;accès à saisir&#xa0;: {code}</source>
         <translation>The meeting is opening in your browser. Passcode to enter: {code}</translation>
     </message>
     <message>
-        <source>Erreur : {message}
-Aide : readiness --help
+        <source>Erreur&#xa0;: {message}
+Aide&#xa0;: readiness --help
 </source>
         <translation>Error: {message}
 Help: readiness --help
@@ -530,7 +729,7 @@ Help: readiness --help
         <translation>session.toml file to use instead of the default one</translation>
     </message>
     <message>
-        <source>langue de l&apos;interface : fr (français) ou en (anglais) ; par défaut celle du système</source>
+        <source>langue de l&apos;interface&#xa0;: fr (français) ou en (anglais)&#xa0;; par défaut celle du système</source>
         <translation>interface language: fr (French) or en (English); by default the system&apos;s</translation>
     </message>
     <message>
@@ -546,15 +745,15 @@ Help: readiness --help
         <translation>result as JSON on stdout</translation>
     </message>
     <message>
-        <source>caméra à vérifier : numéro (0, 1, …) ou fichier vidéo</source>
+        <source>caméra à vérifier&#xa0;: numéro (0, 1, …) ou fichier vidéo</source>
         <translation>camera to check: number (0, 1, …) or video file</translation>
     </message>
     <message>
-        <source>micro : numéro ou nom</source>
+        <source>micro&#xa0;: numéro ou nom</source>
         <translation>microphone: number or name</translation>
     </message>
     <message>
-        <source>haut-parleurs : numéro ou nom</source>
+        <source>haut-parleurs&#xa0;: numéro ou nom</source>
         <translation>speakers: number or name</translation>
     </message>
     <message>
@@ -562,7 +761,7 @@ Help: readiness --help
         <translation>how long to listen to the microphone, in seconds (3 by default)</translation>
     </message>
     <message>
-        <source>serveur de mesure du débit, au format de speedtest.net (finissant par upload.php) : rien n&apos;est alors demandé à speedtest.net</source>
+        <source>serveur de mesure du débit, au format de speedtest.net (finissant par upload.php)&#xa0;: rien n&apos;est alors demandé à speedtest.net</source>
         <translation>server for measuring the speed, in speedtest.net format (ending in upload.php): speedtest.net is then not contacted at all</translation>
     </message>
     <message>
@@ -597,7 +796,7 @@ Help: readiness --help
 <context>
     <name>Config</name>
     <message>
-        <source>Le fichier de configuration « {path} » ne peut pas être utilisé</source>
+        <source>Le fichier de configuration «&#xa0;{path}&#xa0;» ne peut pas être utilisé</source>
         <extracomment>The role in English (``role_en``), for the English interface; else ``role``. &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
         <translation>The configuration file “{path}” cannot be used</translation>
     </message>
@@ -606,15 +805,15 @@ Help: readiness --help
         <translation>section {key}</translation>
     </message>
     <message>
-        <source>clé « {key} »</source>
+        <source>clé «&#xa0;{key}&#xa0;»</source>
         <translation>key “{key}”</translation>
     </message>
     <message>
-        <source> : {place} (ligne {line})</source>
+        <source>&#xa0;: {place} (ligne {line})</source>
         <translation>: {place} (line {line})</translation>
     </message>
     <message>
-        <source> : {place}</source>
+        <source>&#xa0;: {place}</source>
         <translation>: {place}</translation>
     </message>
     <message>
@@ -634,7 +833,7 @@ Help: readiness --help
         <translation>A [{name}] section is expected.</translation>
     </message>
     <message>
-        <source>La clé « {key} » est obligatoire.</source>
+        <source>La clé «&#xa0;{key}&#xa0;» est obligatoire.</source>
         <translation>The key “{key}” is required.</translation>
     </message>
     <message>
@@ -646,19 +845,19 @@ Help: readiness --help
         <translation>This value cannot be empty.</translation>
     </message>
     <message>
-        <source>Son contenu n&apos;est pas écrit au format TOML attendu (par exemple : clé = &quot;valeur&quot;).</source>
+        <source>Son contenu n&apos;est pas écrit au format TOML attendu (par exemple&#xa0;: clé = &quot;valeur&quot;).</source>
         <translation>Its content is not written in the expected TOML format (for example: key = &quot;value&quot;).</translation>
     </message>
     <message>
-        <source>Un identifiant de réunion Zoom de 9 à 11 chiffres est attendu, par exemple « 659 515 5541 ».</source>
+        <source>Un identifiant de réunion Zoom de 9 à 11 chiffres est attendu, par exemple «&#xa0;659 515 5541&#xa0;».</source>
         <translation>A Zoom meeting ID of 9 to 11 digits is expected, for example “659 515 5541”.</translation>
     </message>
     <message>
-        <source>La clé « id » est obligatoire.</source>
+        <source>La clé «&#xa0;id&#xa0;» est obligatoire.</source>
         <translation>The key “id” is required.</translation>
     </message>
     <message>
-        <source>La clé « passcode » est obligatoire.</source>
+        <source>La clé «&#xa0;passcode&#xa0;» est obligatoire.</source>
         <translation>The key “passcode” is required.</translation>
     </message>
     <message>
@@ -666,11 +865,11 @@ Help: readiness --help
         <translation>The passcode must be text in quotation marks, not empty, with no spaces or invisible characters.</translation>
     </message>
     <message>
-        <source>Un numéro de téléphone est attendu, par exemple « 06 20 15 15 32 ».</source>
+        <source>Un numéro de téléphone est attendu, par exemple «&#xa0;06 20 15 15 32&#xa0;».</source>
         <translation>A phone number is expected, for example “06 20 15 15 32”.</translation>
     </message>
     <message>
-        <source>Une adresse e-mail est attendue, par exemple « contact@exemple.fr ».</source>
+        <source>Une adresse e-mail est attendue, par exemple «&#xa0;contact@exemple.fr&#xa0;».</source>
         <translation>An email address is expected, for example “contact@example.com”.</translation>
     </message>
     <message>
@@ -682,7 +881,7 @@ Help: readiness --help
         <translation>A date and time are expected, for example 2026-12-01T14:00:00.</translation>
     </message>
     <message>
-        <source>Une adresse web entre guillemets est attendue, par exemple « https://speedtest.exemple.fr:8080/speedtest/upload.php ».</source>
+        <source>Une adresse web entre guillemets est attendue, par exemple «&#xa0;https://speedtest.exemple.fr:8080/speedtest/upload.php&#xa0;».</source>
         <translation>A web address in quotation marks is expected, for example “https://speedtest.example.com:8080/speedtest/upload.php”.</translation>
     </message>
     <message>
@@ -698,7 +897,7 @@ Help: readiness --help
         <translation>This file cannot be found.</translation>
     </message>
     <message>
-        <source>Ce fichier ne peut pas être lu (droits d&apos;accès ?).</source>
+        <source>Ce fichier ne peut pas être lu (droits d&apos;accès&#xa0;?).</source>
         <translation>This file cannot be read (access permissions?).</translation>
     </message>
     <message>
@@ -713,27 +912,27 @@ Help: readiness --help
         <translation>Your full name is used to confirm that you attended the session.</translation>
     </message>
     <message>
-        <source>Écrivez votre prénom puis votre nom, par exemple : Mélissa Brunet.</source>
+        <source>Écrivez votre prénom puis votre nom, par exemple&#xa0;: Mélissa Brunet.</source>
         <translation>Write your first name, then your last name, for example: Emma Martin.</translation>
     </message>
     <message>
-        <source>Écrivez votre prénom et votre nom en entier, par exemple : Mélissa Brunet.</source>
+        <source>Écrivez votre prénom et votre nom en entier, par exemple&#xa0;: Mélissa Brunet.</source>
         <translation>Write your first name and last name in full, for example: Emma Martin.</translation>
     </message>
     <message>
-        <source>Un nom ne contient pas de chiffres : écrivez votre prénom et votre nom, par exemple : Mélissa Brunet.</source>
+        <source>Un nom ne contient pas de chiffres&#xa0;: écrivez votre prénom et votre nom, par exemple&#xa0;: Mélissa Brunet.</source>
         <translation>A name has no numbers in it: write your first name and last name, for example: Emma Martin.</translation>
     </message>
     <message>
-        <source>Écrivez votre prénom et votre nom plutôt que votre adresse e-mail, par exemple : Mélissa Brunet.</source>
+        <source>Écrivez votre prénom et votre nom plutôt que votre adresse e-mail, par exemple&#xa0;: Mélissa Brunet.</source>
         <translation>Write your first name and last name rather than your email address, for example: Emma Martin.</translation>
     </message>
     <message>
-        <source>Utilisez seulement des lettres, des traits d&apos;union et des apostrophes, par exemple : Jean-Pierre N&apos;Diaye.</source>
+        <source>Utilisez seulement des lettres, des traits d&apos;union et des apostrophes, par exemple&#xa0;: Jean-Pierre N&apos;Diaye.</source>
         <translation>Use only letters, hyphens and apostrophes, for example: Jean-Pierre N&apos;Diaye.</translation>
     </message>
     <message>
-        <source>Ce nom est trop long pour Zoom (64 caractères au plus) : gardez votre prénom et votre nom.</source>
+        <source>Ce nom est trop long pour Zoom (64 caractères au plus)&#xa0;: gardez votre prénom et votre nom.</source>
         <translation>This name is too long for Zoom (64 characters at most): keep just your first name and last name.</translation>
     </message>
 </context>
@@ -748,7 +947,7 @@ Help: readiness --help
         <translation>The connection has been down for more than {minutes} minutes</translation>
     </message>
     <message>
-        <source>Prévenez {name} dès maintenant. Gardez cette fenêtre : nous vous dirons quand la connexion revient.</source>
+        <source>Prévenez {name} dès maintenant. Gardez cette fenêtre&#xa0;: nous vous dirons quand la connexion revient.</source>
         <translation>Let {name} know now. Keep this window open: we will tell you when the connection is back.</translation>
     </message>
     <message>
@@ -759,26 +958,34 @@ Help: readiness --help
 <context>
     <name>HelpDialog</name>
     <message>
-        <source>Besoin d&apos;aide ?</source>
+        <source>Besoin d&apos;aide&#xa0;?</source>
         <translation>Need help?</translation>
     </message>
     <message>
-        <source>Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :</source>
+        <source>Un souci avec votre ordinateur ou la connexion&#xa0;? Vous pouvez joindre&#xa0;:</source>
         <translation>A problem with your computer or the connection? You can contact:</translation>
     </message>
     <message>
         <source>Contact d&apos;assistance</source>
         <translation>Support contact</translation>
     </message>
+    <message>
+        <source>Accessibilité et a&amp;daptations</source>
+        <translation>Accessibility and a&amp;djustments</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;une adaptation (sous-titres, lecteur d&apos;écran…)&#xa0;?</source>
+        <translation>Need an adjustment (captions, screen reader…)?</translation>
+    </message>
 </context>
 <context>
     <name>HelpText</name>
     <message>
-        <source>Téléphone : {link}</source>
+        <source>Téléphone&#xa0;: {link}</source>
         <translation>Phone: {link}</translation>
     </message>
     <message>
-        <source>E-mail : {link}</source>
+        <source>E-mail&#xa0;: {link}</source>
         <translation>Email: {link}</translation>
     </message>
     <message>
@@ -794,15 +1001,15 @@ Help: readiness --help
         <translation>Join the session</translation>
     </message>
     <message>
-        <source>Voici les informations de votre réunion. Écrivez votre prénom et votre nom, puis cliquez sur « Rejoindre la réunion Zoom ».</source>
+        <source>Voici les informations de votre réunion. Écrivez votre prénom et votre nom, puis cliquez sur «&#xa0;Rejoindre la réunion Zoom&#xa0;».</source>
         <translation>Here are your meeting details. Write your first name and last name, then click “Join the Zoom meeting”.</translation>
     </message>
     <message>
-        <source>Identifiant de réunion : {id}</source>
+        <source>Identifiant de réunion&#xa0;: {id}</source>
         <translation>Meeting ID: {id}</translation>
     </message>
     <message>
-        <source>Code d&apos;accès : {code}</source>
+        <source>Code d&apos;accès&#xa0;: {code}</source>
         <translation>Passcode: {code}</translation>
     </message>
     <message>
@@ -822,11 +1029,11 @@ Help: readiness --help
         <translation>Passcode</translation>
     </message>
     <message>
-        <source>Votre &amp;nom dans Zoom (prénom et nom) :</source>
+        <source>Votre &amp;nom dans Zoom (prénom et nom)&#xa0;:</source>
         <translation>Your name in &amp;Zoom (first and last name):</translation>
     </message>
     <message>
-        <source>Par exemple : Mélissa Brunet</source>
+        <source>Par exemple&#xa0;: Mélissa Brunet</source>
         <translation>For example: Emma Martin</translation>
     </message>
     <message>
@@ -858,7 +1065,7 @@ Help: readiness --help
         <translation>QR code of the meeting link</translation>
     </message>
     <message>
-        <source>Plan B : scannez ce code avec votre téléphone ou votre tablette pour rejoindre depuis l&apos;application Zoom mobile.</source>
+        <source>Plan B&#xa0;: scannez ce code avec votre téléphone ou votre tablette pour rejoindre depuis l&apos;application Zoom mobile.</source>
         <translation>Plan B: scan this code with your phone or tablet to join from the Zoom mobile app.</translation>
     </message>
     <message>
@@ -898,11 +1105,11 @@ Help: readiness --help
         <translation>✓ Passcode copied</translation>
     </message>
     <message>
-        <source>Parfait : c&apos;est ce nom que verront les participants.</source>
+        <source>Parfait&#xa0;: c&apos;est ce nom que verront les participants.</source>
         <translation>Perfect: this is the name the participants will see.</translation>
     </message>
     <message>
-        <source>L&apos;application Zoom n&apos;est pas installée : la réunion s&apos;ouvrira dans votre navigateur, et le code d&apos;accès sera copié pour que vous le colliez.</source>
+        <source>L&apos;application Zoom n&apos;est pas installée&#xa0;: la réunion s&apos;ouvrira dans votre navigateur, et le code d&apos;accès sera copié pour que vous le colliez.</source>
         <translation>The Zoom app is not installed: the meeting will open in your web browser, and the passcode will be copied so that you can paste it.</translation>
     </message>
     <message>
@@ -914,15 +1121,15 @@ Help: readiness --help
         <translation>Opening the meeting…</translation>
     </message>
     <message>
-        <source>La réunion s&apos;ouvre dans votre navigateur. Le code d&apos;accès « {code} » est copié : collez-le (Ctrl+V) quand Zoom vous le demande.</source>
+        <source>La réunion s&apos;ouvre dans votre navigateur. Le code d&apos;accès «&#xa0;{code}&#xa0;» est copié&#xa0;: collez-le (Ctrl+V) quand Zoom vous le demande.</source>
         <translation>The meeting is opening in your web browser. The passcode “{code}” has been copied: paste it (Ctrl+V) when Zoom asks for it.</translation>
     </message>
     <message>
-        <source>Zoom s&apos;ouvre. Bonne séance ! Vous pouvez fermer cette fenêtre.</source>
+        <source>Zoom s&apos;ouvre. Bonne séance&#xa0;! Vous pouvez fermer cette fenêtre.</source>
         <translation>Zoom is opening. Have a good session! You can close this window.</translation>
     </message>
     <message>
-        <source>Le lien n&apos;a pas pu s&apos;ouvrir. Ouvrez Zoom vous-même, choisissez « Rejoindre » et saisissez l&apos;identifiant et le code d&apos;accès ci-dessus.</source>
+        <source>Le lien n&apos;a pas pu s&apos;ouvrir. Ouvrez Zoom vous-même, choisissez «&#xa0;Rejoindre&#xa0;» et saisissez l&apos;identifiant et le code d&apos;accès ci-dessus.</source>
         <translation>The link could not be opened. Open Zoom yourself, choose “Join” and enter the meeting ID and passcode shown above.</translation>
     </message>
 </context>
@@ -946,7 +1153,7 @@ Help: readiness --help
         <translation>too loud</translation>
     </message>
     <message>
-        <source>Niveau : {word}</source>
+        <source>Niveau&#xa0;: {word}</source>
         <translation>Level: {word}</translation>
     </message>
     <message>
@@ -970,7 +1177,7 @@ Help: readiness --help
         <translation>Get ready for my session — {organisation}</translation>
     </message>
     <message>
-        <source>Besoin d&apos;&amp;aide ?</source>
+        <source>Besoin d&apos;&amp;aide&#xa0;?</source>
         <translation>Need &amp;help?</translation>
     </message>
     <message>
@@ -1105,6 +1312,26 @@ Help: readiness --help
         <translation>%</translation>
     </message>
     <message>
+        <source>Câble (Ethernet)</source>
+        <translation>Cable (Ethernet)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Réseau mobile</source>
+        <translation>Mobile network</translation>
+    </message>
+    <message>
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Type inconnu</source>
+        <translation>Unknown type</translation>
+    </message>
+    <message>
         <source>oui</source>
         <translation>yes</translation>
     </message>
@@ -1113,14 +1340,14 @@ Help: readiness --help
         <translation>no</translation>
     </message>
     <message>
-        <source>{label} : {value}</source>
+        <source>{label}&#xa0;: {value}</source>
         <translation>{label}: {value}</translation>
     </message>
 </context>
 <context>
     <name>MicrophoneCheck</name>
     <message>
-        <source>Installez-vous dans un espace calme et isolé : fermez la fenêtre, éteignez la télévision ou la radio.</source>
+        <source>Installez-vous dans un espace calme et isolé&#xa0;: fermez la fenêtre, éteignez la télévision ou la radio.</source>
         <extracomment>Seconds of speech at a good level that prove the voice is heard. ``DeviceChoice.input_device``: a PortAudio index or (part of) a name; None: default.</extracomment>
         <translation>Settle in a quiet, private place: close the window, turn off the TV or radio.</translation>
     </message>
@@ -1129,7 +1356,7 @@ Help: readiness --help
         <translation>During the session, mute your microphone when you are not speaking.</translation>
     </message>
     <message>
-        <source>Vérifiez que le micro n&apos;est pas coupé : bouton ou touche de sourdine, sur le casque ou sur le clavier.</source>
+        <source>Vérifiez que le micro n&apos;est pas coupé&#xa0;: bouton ou touche de sourdine, sur le casque ou sur le clavier.</source>
         <translation>Check that the microphone is not muted: look for a mute button or key on your headset or keyboard.</translation>
     </message>
     <message>
@@ -1157,15 +1384,15 @@ Help: readiness --help
         <translation>Turn down the microphone input volume in the computer&apos;s sound settings.</translation>
     </message>
     <message>
-        <source>Le micro ne capte aucun son : il est peut-être coupé.</source>
+        <source>Le micro ne capte aucun son&#xa0;: il est peut-être coupé.</source>
         <translation>The microphone is not picking up any sound: it may be muted.</translation>
     </message>
     <message>
-        <source>Le son du micro sature : il arrive déformé.</source>
+        <source>Le son du micro sature&#xa0;: il arrive déformé.</source>
         <translation>The microphone sound is too loud: it comes through distorted.</translation>
     </message>
     <message>
-        <source>Il y a du bruit autour de vous : les autres participants l&apos;entendront.</source>
+        <source>Il y a du bruit autour de vous&#xa0;: les autres participants l&apos;entendront.</source>
         <translation>There is noise around you: the other participants will hear it.</translation>
     </message>
     <message>
@@ -1173,7 +1400,7 @@ Help: readiness --help
         <translation>The microphone picks up sound, and the room is quiet.</translation>
     </message>
     <message>
-        <source>Nous vous entendons bien, mais il y a du bruit autour de vous : les autres participants l&apos;entendront.</source>
+        <source>Nous vous entendons bien, mais il y a du bruit autour de vous&#xa0;: les autres participants l&apos;entendront.</source>
         <translation>We can hear you well, but there is noise around you: the other participants will hear it.</translation>
     </message>
     <message>
@@ -1181,11 +1408,11 @@ Help: readiness --help
         <translation>We can hear you well.</translation>
     </message>
     <message>
-        <source>Votre voix sature : elle arrivera déformée aux autres.</source>
+        <source>Votre voix sature&#xa0;: elle arrivera déformée aux autres.</source>
         <translation>Your voice is too loud: it will sound distorted to the others.</translation>
     </message>
     <message>
-        <source>Nous n&apos;entendons aucun son : le micro est peut-être coupé.</source>
+        <source>Nous n&apos;entendons aucun son&#xa0;: le micro est peut-être coupé.</source>
         <translation>We cannot hear any sound: the microphone may be muted.</translation>
     </message>
     <message>
@@ -1200,12 +1427,12 @@ Help: readiness --help
 <context>
     <name>MicrophonePage</name>
     <message>
-        <source>Vérifions que les autres vous entendront bien : d&apos;abord le calme autour de vous, puis votre voix.</source>
+        <source>Vérifions que les autres vous entendront bien&#xa0;: d&apos;abord le calme autour de vous, puis votre voix.</source>
         <extracomment>How long we wait for a sentence before saying the voice is too weak. Between two attempts to reopen a missing, busy or unplugged microphone. The remembered microphone was missing: the default is used instead.</extracomment>
         <translation>Let&apos;s check that the others will hear you well: first how quiet it is around you, then your voice.</translation>
     </message>
     <message>
-        <source>&amp;Micro utilisé :</source>
+        <source>&amp;Micro utilisé&#xa0;:</source>
         <translation>&amp;Microphone in use:</translation>
     </message>
     <message>
@@ -1217,7 +1444,7 @@ Help: readiness --help
         <translation>Quiet space</translation>
     </message>
     <message>
-        <source>Le niveau reste affiché : parlez encore pour le voir bouger.</source>
+        <source>Le niveau reste affiché&#xa0;: parlez encore pour le voir bouger.</source>
         <translation>The level stays on screen: speak again to see it move.</translation>
     </message>
     <message>
@@ -1225,11 +1452,11 @@ Help: readiness --help
         <translation>&amp;Restart the measurement</translation>
     </message>
     <message>
-        <source>Le son n&apos;est jamais enregistré ni envoyé : il reste sur cet ordinateur.</source>
+        <source>Le son n&apos;est jamais enregistré ni envoyé&#xa0;: il reste sur cet ordinateur.</source>
         <translation>The sound is never recorded or sent: it stays on this computer.</translation>
     </message>
     <message>
-        <source>Niveau : {word}</source>
+        <source>Niveau&#xa0;: {word}</source>
         <translation>Level: {word}</translation>
     </message>
     <message>
@@ -1237,11 +1464,11 @@ Help: readiness --help
         <translation>Opening the microphone…</translation>
     </message>
     <message>
-        <source>Ne parlez pas pendant quelques secondes : nous écoutons le bruit autour de vous.</source>
+        <source>Ne parlez pas pendant quelques secondes&#xa0;: nous écoutons le bruit autour de vous.</source>
         <translation>Stay silent for a few seconds: we are listening to the noise around you.</translation>
     </message>
     <message>
-        <source>Le micro choisi la dernière fois n&apos;est pas branché : nous utilisons celui par défaut.</source>
+        <source>Le micro choisi la dernière fois n&apos;est pas branché&#xa0;: nous utilisons celui par défaut.</source>
         <translation>The microphone you chose last time is not plugged in: we are using the default one.</translation>
     </message>
     <message>
@@ -1249,15 +1476,15 @@ Help: readiness --help
         <translation>Measuring how quiet it is around you…</translation>
     </message>
     <message>
-        <source>Espace calme : il y a du bruit autour de vous, les autres participants l&apos;entendront.</source>
+        <source>Espace calme&#xa0;: il y a du bruit autour de vous, les autres participants l&apos;entendront.</source>
         <translation>Quiet space: there is noise around you, the other participants will hear it.</translation>
     </message>
     <message>
-        <source>Espace calme : la pièce est calme, très bien.</source>
+        <source>Espace calme&#xa0;: la pièce est calme, très bien.</source>
         <translation>Quiet space: the room is quiet, very good.</translation>
     </message>
     <message>
-        <source>Maintenant, dites une phrase à voix normale, par exemple : «&#xa0;Bonjour, je suis là pour ma séance.&#xa0;»</source>
+        <source>Maintenant, dites une phrase à voix normale, par exemple&#xa0;: «&#xa0;Bonjour, je suis là pour ma séance.&#xa0;»</source>
         <translation>Now say a sentence in your normal voice, for example: “Hello, I&apos;m here for my session.”</translation>
     </message>
     <message>
@@ -1265,14 +1492,14 @@ Help: readiness --help
         <translation>We are listening to your voice…</translation>
     </message>
     <message>
-        <source>Niveau : —</source>
+        <source>Niveau&#xa0;: —</source>
         <translation>Level: —</translation>
     </message>
 </context>
 <context>
     <name>NetworkCheck</name>
     <message>
-        <source>Ce réseau inspecte les connexions sécurisées : si Zoom ne se connecte pas, utilisez une autre connexion.</source>
+        <source>Ce réseau inspecte les connexions sécurisées&#xa0;: si Zoom ne se connecte pas, utilisez une autre connexion.</source>
         <extracomment>Below this, Wi-Fi drops and slows down in bursts (about -75 dBm). A download raising the delay this much means the box queues too much: other downloads will hurt the call.</extracomment>
         <translation>This network inspects secure connections: if Zoom does not connect, use another connection.</translation>
     </message>
@@ -1293,7 +1520,7 @@ Help: readiness --help
         <translation>Your connection is good enough for standard-quality video ({figures}).</translation>
     </message>
     <message>
-        <source>Votre connexion ne permet que l&apos;audio : la vidéo risque de se figer ({figures}).</source>
+        <source>Votre connexion ne permet que l&apos;audio&#xa0;: la vidéo risque de se figer ({figures}).</source>
         <translation>Your connection is only good enough for audio: the video may freeze ({figures}).</translation>
     </message>
     <message>
@@ -1301,7 +1528,7 @@ Help: readiness --help
         <translation>Your connection is not good enough for a Zoom session ({figures}).</translation>
     </message>
     <message>
-        <source>Le délai de la connexion est long : les échanges auront un léger décalage. Une connexion par câble ou plus proche de la box le réduit.</source>
+        <source>Le délai de la connexion est long&#xa0;: les échanges auront un léger décalage. Une connexion par câble ou plus proche de la box le réduit.</source>
         <translation>Your connection has a long delay: conversation will lag slightly. A cable connection, or being closer to your router, reduces it.</translation>
     </message>
     <message>
@@ -1309,23 +1536,23 @@ Help: readiness --help
         <translation>Close anything that is downloading (updates, films, online backups) and ask the other people at home to take a break during the session.</translation>
     </message>
     <message>
-        <source>Si possible, utilisez une autre connexion (le partage de connexion de votre téléphone) et relancez le test. Sinon, prévenez votre consultant : la séance pourra se faire caméra coupée.</source>
+        <source>Si possible, utilisez une autre connexion (le partage de connexion de votre téléphone) et relancez le test. Sinon, prévenez votre consultant&#xa0;: la séance pourra se faire caméra coupée.</source>
         <translation>If you can, use another connection (share your phone&apos;s connection) and run the test again. If not, let your consultant know: the session can take place with the camera off.</translation>
     </message>
     <message>
-        <source>Le signal Wi-Fi est faible ({percent}&#xa0;%) : branchez un câble si vous le pouvez, sinon rapprochez-vous de la box.</source>
+        <source>Le signal Wi-Fi est faible ({percent}&#xa0;%)&#xa0;: branchez un câble si vous le pouvez, sinon rapprochez-vous de la box.</source>
         <translation>The Wi-Fi signal is weak ({percent}%): plug in a cable if you can, or else move closer to your router.</translation>
     </message>
     <message>
-        <source>Vous êtes en Wi-Fi : un câble branché sur la box, ou se rapprocher d&apos;elle, améliore souvent la connexion.</source>
+        <source>Vous êtes en Wi-Fi&#xa0;: un câble branché sur la box, ou se rapprocher d&apos;elle, améliore souvent la connexion.</source>
         <translation>You are on Wi-Fi: a cable plugged into your router, or moving closer to it, often improves the connection.</translation>
     </message>
     <message>
-        <source>Un VPN est actif : il ralentit souvent les appels vidéo. Déconnectez-le pendant la séance si vous le pouvez.</source>
+        <source>Un VPN est actif&#xa0;: il ralentit souvent les appels vidéo. Déconnectez-le pendant la séance si vous le pouvez.</source>
         <translation>A VPN is on: it often slows down video calls. Disconnect it during the session if you can.</translation>
     </message>
     <message>
-        <source>Quand la connexion est chargée, le délai augmente de {ms}&#xa0;ms : évitez les téléchargements pendant la séance.</source>
+        <source>Quand la connexion est chargée, le délai augmente de {ms}&#xa0;ms&#xa0;: évitez les téléchargements pendant la séance.</source>
         <translation>When the connection is busy, the delay goes up by {ms}&#xa0;ms: avoid downloads during the session.</translation>
     </message>
     <message>
@@ -1381,7 +1608,7 @@ Help: readiness --help
         <translation>The test was cancelled.</translation>
     </message>
     <message>
-        <source>Sur un réseau d&apos;entreprise, d&apos;école ou d&apos;hôtel, le filtrage bloque souvent les tests de débit : essayez une autre connexion (le partage de connexion de votre téléphone), ou demandez au service informatique.</source>
+        <source>Sur un réseau d&apos;entreprise, d&apos;école ou d&apos;hôtel, le filtrage bloque souvent les tests de débit&#xa0;: essayez une autre connexion (le partage de connexion de votre téléphone), ou demandez au service informatique.</source>
         <translation>On a company, school or hotel network, filtering often blocks speed tests: try another connection (share your phone&apos;s connection), or ask the IT department.</translation>
     </message>
     <message>
@@ -1393,7 +1620,7 @@ Help: readiness --help
         <translation>Run the test again in a moment. If it happens again, restart your internet router.</translation>
     </message>
     <message>
-        <source>Un pare-feu semble bloquer Zoom : zoom.us ne répond pas, alors que le reste d&apos;internet fonctionne.</source>
+        <source>Un pare-feu semble bloquer Zoom&#xa0;: zoom.us ne répond pas, alors que le reste d&apos;internet fonctionne.</source>
         <translation>A firewall seems to be blocking Zoom: zoom.us is not responding, although the rest of the internet works.</translation>
     </message>
     <message>
@@ -1429,15 +1656,15 @@ Help: readiness --help
         <translation>&amp;Start the test</translation>
     </message>
     <message>
-        <source>&amp;Annuler</source>
+        <source>A&amp;nnuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <source>Test annulé : votre connexion n&apos;a pas été mesurée.</source>
+        <source>Test annulé&#xa0;: votre connexion n&apos;a pas été mesurée.</source>
         <translation>Test cancelled: your connection was not measured.</translation>
     </message>
     <message>
-        <source>Cliquez sur « Lancer le test » quand vous le souhaitez.</source>
+        <source>Cliquez sur «&#xa0;Lancer le test&#xa0;» quand vous le souhaitez.</source>
         <translation>Click “Start the test” whenever you are ready.</translation>
     </message>
     <message>
@@ -1457,7 +1684,7 @@ Help: readiness --help
         <translation>Checking access to Zoom…</translation>
     </message>
     <message>
-        <source>{first} n&apos;a pas pu mesurer : nouvelle tentative avec {service}…</source>
+        <source>{first} n&apos;a pas pu mesurer&#xa0;: nouvelle tentative avec {service}…</source>
         <translation>{first} could not measure: trying again with {service}…</translation>
     </message>
     <message>
@@ -1488,19 +1715,19 @@ Help: readiness --help
 <context>
     <name>ProcessesCheck</name>
     <message>
-        <source>{app} : {advice}</source>
+        <source>{app}&#xa0;: {advice}</source>
         <translation>{app}: {advice}</translation>
     </message>
     <message>
-        <source>Branchez votre ordinateur : sur batterie, l&apos;économie d&apos;énergie ralentit la vidéo.</source>
+        <source>Branchez votre ordinateur&#xa0;: sur batterie, l&apos;économie d&apos;énergie ralentit la vidéo.</source>
         <translation>Plug in your computer: on battery, power saving slows down the video.</translation>
     </message>
     <message>
-        <source>Votre disque est presque plein : supprimez quelques fichiers inutiles.</source>
+        <source>Votre disque est presque plein&#xa0;: supprimez quelques fichiers inutiles.</source>
         <translation>Your disk is almost full: delete a few files you don&apos;t need.</translation>
     </message>
     <message>
-        <source>L&apos;ordinateur est débordé : la vidéo risque de saccader ou de se couper.</source>
+        <source>L&apos;ordinateur est débordé&#xa0;: la vidéo risque de saccader ou de se couper.</source>
         <translation>The computer is overloaded: the video may stutter or cut out.</translation>
     </message>
     <message>
@@ -1524,19 +1751,19 @@ Help: readiness --help
         <translation>No application is interfering with the session.</translation>
     </message>
     <message>
-        <source>Une application occupe beaucoup le processeur : fermez-la si vous ne l&apos;utilisez pas.</source>
+        <source>Une application occupe beaucoup le processeur&#xa0;: fermez-la si vous ne l&apos;utilisez pas.</source>
         <translation>An application is keeping the processor very busy: close it if you are not using it.</translation>
     </message>
     <message>
-        <source>Une application occupe beaucoup de mémoire : fermez-la si vous ne l&apos;utilisez pas.</source>
+        <source>Une application occupe beaucoup de mémoire&#xa0;: fermez-la si vous ne l&apos;utilisez pas.</source>
         <translation>An application is taking up a lot of memory: close it if you are not using it.</translation>
     </message>
     <message>
-        <source>Certaines applications peuvent utiliser votre connexion : fermez-les ou mettez-les en pause.</source>
+        <source>Certaines applications peuvent utiliser votre connexion&#xa0;: fermez-les ou mettez-les en pause.</source>
         <translation>Some applications may be using your connection: close them or pause them.</translation>
     </message>
     <message>
-        <source>Une autre application d&apos;appel vidéo peut bloquer la caméra ou le micro : fermez-la.</source>
+        <source>Une autre application d&apos;appel vidéo peut bloquer la caméra ou le micro&#xa0;: fermez-la.</source>
         <translation>Another video call application may be blocking the camera or microphone: close it.</translation>
     </message>
     <message>
@@ -1555,7 +1782,7 @@ Help: readiness --help
         <translation>&amp;Check again</translation>
     </message>
     <message>
-        <source>Une réunion ouverte dans un onglet du navigateur ne se voit pas d&apos;ici : fermez cet onglet vous-même.</source>
+        <source>Une réunion ouverte dans un onglet du navigateur ne se voit pas d&apos;ici&#xa0;: fermez cet onglet vous-même.</source>
         <translation>A meeting open in a browser tab can&apos;t be seen from here: please close that tab yourself.</translation>
     </message>
     <message>
@@ -1583,7 +1810,7 @@ Help: readiness --help
         <translation>Uses a lot of memory</translation>
     </message>
     <message>
-        <source>Fermer « {app} » ?</source>
+        <source>Fermer «&#xa0;{app}&#xa0;»&#xa0;?</source>
         <translation>Close “{app}”?</translation>
     </message>
     <message>
@@ -1615,7 +1842,7 @@ Help: readiness --help
         <translation>{app} is not responding.</translation>
     </message>
     <message>
-        <source>« {app} » ne se ferme pas. Forcer la fermeture ?</source>
+        <source>«&#xa0;{app}&#xa0;» ne se ferme pas. Forcer la fermeture&#xa0;?</source>
         <translation>“{app}” won&apos;t close. Force it to close?</translation>
     </message>
     <message>
@@ -1627,7 +1854,7 @@ Help: readiness --help
         <translation>Force close</translation>
     </message>
     <message>
-        <source>Impossible de fermer {app} d&apos;ici : fermez-la vous-même.</source>
+        <source>Impossible de fermer {app} d&apos;ici&#xa0;: fermez-la vous-même.</source>
         <translation>{app} can&apos;t be closed from here: please close it yourself.</translation>
     </message>
 </context>
@@ -1698,7 +1925,7 @@ Help: readiness --help
         <translation>Technical check before the session</translation>
     </message>
     <message>
-        <source>Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.</source>
+        <source>Ce rapport ne contient ni image ni son&#xa0;: seulement les résultats des vérifications.</source>
         <translation>This report contains no images or sound: only the results of the checks.</translation>
     </message>
     <message>
@@ -1706,15 +1933,15 @@ Help: readiness --help
         <translation>Hello,</translation>
     </message>
     <message>
-        <source>Voici le résultat de ma vérification technique avant la séance :</source>
+        <source>Voici le résultat de ma vérification technique avant la séance&#xa0;:</source>
         <translation>Here is the result of my technical check before the session:</translation>
     </message>
     <message>
-        <source>- {title} : {status} — {summary}</source>
+        <source>- {title}&#xa0;: {status} — {summary}</source>
         <translation>- {title}: {status} — {summary}</translation>
     </message>
     <message>
-        <source>Le rapport complet est enregistré ici : {path} . Je le joins à ce message.</source>
+        <source>Le rapport complet est enregistré ici&#xa0;: {path} . Je le joins à ce message.</source>
         <translation>The full report is saved here: {path} . I am attaching it to this message.</translation>
     </message>
 </context>
@@ -1855,18 +2082,18 @@ Help: readiness --help
         <translation>Your session starts at {time}, in {left}. Join {early} minutes early, at {join_at}.</translation>
     </message>
     <message>
-        <source>Votre séance commence à {time}, dans {left} : rejoignez-la maintenant.</source>
+        <source>Votre séance commence à {time}, dans {left}&#xa0;: rejoignez-la maintenant.</source>
         <translation>Your session starts at {time}, in {left}: join it now.</translation>
     </message>
     <message>
-        <source>Votre séance a commencé à {time} : rejoignez-la dès maintenant.</source>
+        <source>Votre séance a commencé à {time}&#xa0;: rejoignez-la dès maintenant.</source>
         <translation>Your session started at {time}: join it right away.</translation>
     </message>
 </context>
 <context>
     <name>SessionTray</name>
     <message>
-        <source>Séance en cours : la connexion est surveillée</source>
+        <source>Séance en cours&#xa0;: la connexion est surveillée</source>
         <translation>Session in progress: your connection is being monitored</translation>
     </message>
     <message>
@@ -1894,7 +2121,7 @@ Help: readiness --help
         <translation>Connection restored</translation>
     </message>
     <message>
-        <source>Si Zoom ne vous a pas reconnecté, choisissez « Se reconnecter à la réunion ».</source>
+        <source>Si Zoom ne vous a pas reconnecté, choisissez «&#xa0;Se reconnecter à la réunion&#xa0;».</source>
         <translation>If Zoom has not reconnected you, choose “Reconnect to the meeting”.</translation>
     </message>
     <message>
@@ -1926,7 +2153,7 @@ Help: readiness --help
         <translation>Choose another sound output in the list, then play the sound again.</translation>
     </message>
     <message>
-        <source>Avec un casque : vérifiez qu&apos;il est bien branché, ou connecté en Bluetooth.</source>
+        <source>Avec un casque&#xa0;: vérifiez qu&apos;il est bien branché, ou connecté en Bluetooth.</source>
         <translation>With a headset: check that it is properly plugged in, or connected by Bluetooth.</translation>
     </message>
     <message>
@@ -1934,11 +2161,11 @@ Help: readiness --help
         <translation>The test sound could not be played to the end.</translation>
     </message>
     <message>
-        <source>Le son de test a été joué et le micro l&apos;a entendu : les haut-parleurs fonctionnent.</source>
+        <source>Le son de test a été joué et le micro l&apos;a entendu&#xa0;: les haut-parleurs fonctionnent.</source>
         <translation>The test sound was played and the microphone heard it: the speakers are working.</translation>
     </message>
     <message>
-        <source>Le son de test a été joué. Le micro ne l&apos;a pas entendu : c&apos;est normal avec un casque.</source>
+        <source>Le son de test a été joué. Le micro ne l&apos;a pas entendu&#xa0;: c&apos;est normal avec un casque.</source>
         <translation>The test sound was played. The microphone did not hear it: that&apos;s normal with a headset.</translation>
     </message>
     <message>
@@ -1946,7 +2173,7 @@ Help: readiness --help
         <translation>The test sound was played.</translation>
     </message>
     <message>
-        <source>Vous entendez le son : vos haut-parleurs fonctionnent.</source>
+        <source>Vous entendez le son&#xa0;: vos haut-parleurs fonctionnent.</source>
         <translation>You can hear the sound: your speakers are working.</translation>
     </message>
     <message>
@@ -1965,12 +2192,12 @@ Help: readiness --help
 <context>
     <name>SpeakersPage</name>
     <message>
-        <source>Vérifions que vous entendrez bien les autres : nous jouons un petit son, dites-nous si vous l&apos;entendez.</source>
+        <source>Vérifions que vous entendrez bien les autres&#xa0;: nous jouons un petit son, dites-nous si vous l&apos;entendez.</source>
         <extracomment>How long the microphone may take to start before the sound plays without it.</extracomment>
         <translation>Let&apos;s check that you will hear the others clearly: we play a short sound, and you tell us if you hear it.</translation>
     </message>
     <message>
-        <source>&amp;Sortie son :</source>
+        <source>S&amp;ortie son&#xa0;:</source>
         <extracomment>After a play: did the microphone hear it (None: no microphone)?</extracomment>
         <translation>Sound &amp;output:</translation>
     </message>
@@ -1983,7 +2210,7 @@ Help: readiness --help
         <translation>Playback</translation>
     </message>
     <message>
-        <source>Avez-vous entendu le son ?</source>
+        <source>Avez-vous entendu le son&#xa0;?</source>
         <translation>Did you hear the sound?</translation>
     </message>
     <message>
@@ -1995,11 +2222,11 @@ Help: readiness --help
         <translation>I can&apos;t hear &amp;anything</translation>
     </message>
     <message>
-        <source>Le son n&apos;est jamais enregistré ni envoyé : il reste sur cet ordinateur.</source>
+        <source>Le son n&apos;est jamais enregistré ni envoyé&#xa0;: il reste sur cet ordinateur.</source>
         <translation>The sound is never recorded or sent: it stays on this computer.</translation>
     </message>
     <message>
-        <source>Cliquez sur « Jouer le son de test », puis écoutez.</source>
+        <source>Cliquez sur «&#xa0;Jouer le son de test&#xa0;», puis écoutez.</source>
         <translation>Click “Play the test sound”, then listen.</translation>
     </message>
     <message>
@@ -2041,11 +2268,35 @@ Help: readiness --help
         <source>Non vérifié</source>
         <translation>Not checked</translation>
     </message>
+    <message>
+        <source>Pas encore vérifié.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <source>Vérification en cours.</source>
+        <translation>Checking now.</translation>
+    </message>
+    <message>
+        <source>Tout va bien pour ce point.</source>
+        <translation>All is well on this point.</translation>
+    </message>
+    <message>
+        <source>Vous pouvez continuer, mais ce point peut être amélioré.</source>
+        <translation>You can go on, but this point could be better.</translation>
+    </message>
+    <message>
+        <source>Ce point peut gêner la séance&#xa0;: suivez les conseils.</source>
+        <translation>This point may get in the way of the session: follow the advice.</translation>
+    </message>
+    <message>
+        <source>Cette vérification n&apos;a pas été faite.</source>
+        <translation>This check was not done.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
     <message>
-        <source>État : {word}</source>
+        <source>État&#xa0;: {word}</source>
         <translation>Status: {word}</translation>
     </message>
 </context>
@@ -2056,7 +2307,7 @@ Help: readiness --help
         <translation>Steps</translation>
     </message>
     <message>
-        <source>{title} : {word}</source>
+        <source>{title}&#xa0;: {word}</source>
         <translation>{title}: {word}</translation>
     </message>
 </context>
@@ -2079,7 +2330,7 @@ Help: readiness --help
         <translation>Send to &amp;my consultant</translation>
     </message>
     <message>
-        <source>Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le fichier tout seul : enregistrez d&apos;abord le rapport, puis joignez-le au message.</source>
+        <source>Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le fichier tout seul&#xa0;: enregistrez d&apos;abord le rapport, puis joignez-le au message.</source>
         <translation>The report contains no images or sound. An e-mail cannot attach the file by itself: save the report first, then attach it to the message.</translation>
     </message>
     <message>
@@ -2091,7 +2342,7 @@ Help: readiness --help
         <translation>If you get stuck, call {name} on {phone}.</translation>
     </message>
     <message>
-        <source>Si vous n&apos;y arrivez pas, écrivez à {name} : {email}.</source>
+        <source>Si vous n&apos;y arrivez pas, écrivez à {name}&#xa0;: {email}.</source>
         <translation>If you get stuck, write to {name}: {email}.</translation>
     </message>
     <message>
@@ -2099,7 +2350,7 @@ Help: readiness --help
         <translation>You can join the session. If you can, improve the points below first.</translation>
     </message>
     <message>
-        <source>Vous pouvez rejoindre la séance : cliquez sur « Suivant ».</source>
+        <source>Vous pouvez rejoindre la séance&#xa0;: cliquez sur «&#xa0;Suivant&#xa0;».</source>
         <translation>You can join the session: click “Next”.</translation>
     </message>
     <message>
@@ -2119,7 +2370,7 @@ Help: readiness --help
         <translation>The report could not be saved here. Choose another folder, for example Documents.</translation>
     </message>
     <message>
-        <source>Rapport enregistré : {pdf} (et sa version JSON à côté). Pour l&apos;envoyer, cliquez sur « Envoyer à mon consultant » et joignez ce fichier au message.</source>
+        <source>Rapport enregistré&#xa0;: {pdf} (et sa version JSON à côté). Pour l&apos;envoyer, cliquez sur «&#xa0;Envoyer à mon consultant&#xa0;» et joignez ce fichier au message.</source>
         <translation>Report saved: {pdf} (with its JSON version next to it). To send it, click “Send to my consultant” and attach this file to the message.</translation>
     </message>
 </context>
@@ -2165,12 +2416,20 @@ Help: readiness --help
         <translation>Enter my session &amp;time</translation>
     </message>
     <message>
-        <source>Nous allons voir ensemble :</source>
+        <source>Nous allons voir ensemble&#xa0;:</source>
         <translation>Here is what we will check together:</translation>
     </message>
     <message>
-        <source>Installez-vous dans un endroit calme et bien éclairé. À chaque étape, nous vous disons ce qui va bien et quoi faire sinon. Cliquez sur « Suivant » pour commencer.</source>
+        <source>Besoin d&apos;une adaptation (sous-titres, lecteur d&apos;écran…)&#xa0;? Voyez ce que Zoom propose et qui prévenir avant la séance&#xa0;:</source>
+        <translation>Need an adjustment (captions, screen reader…)? See what Zoom offers and whom to tell before the session:</translation>
+    </message>
+    <message>
+        <source>Installez-vous dans un endroit calme et bien éclairé. À chaque étape, nous vous disons ce qui va bien et quoi faire sinon. Cliquez sur «&#xa0;Suivant&#xa0;» pour commencer.</source>
         <translation>Settle in somewhere quiet and well lit. At each step, we tell you what is fine and what to do if it isn&apos;t. Click “Next” to begin.</translation>
+    </message>
+    <message>
+        <source>Accessibilité et a&amp;daptations</source>
+        <translation>Accessibility and a&amp;djustments</translation>
     </message>
     <message>
         <source>Date et heure de la séance</source>
@@ -2184,7 +2443,7 @@ Help: readiness --help
         <translation>Zoom app</translation>
     </message>
     <message>
-        <source>En attendant, le bouton « Rejoindre » ouvrira la réunion dans votre navigateur.</source>
+        <source>En attendant, le bouton «&#xa0;Rejoindre&#xa0;» ouvrira la réunion dans votre navigateur.</source>
         <translation>In the meantime, the “Join” button will open the meeting in your web browser.</translation>
     </message>
     <message>
@@ -2200,7 +2459,7 @@ Help: readiness --help
         <translation>Zoom is installed, but meeting links don&apos;t open it yet.</translation>
     </message>
     <message>
-        <source>Ouvrez Zoom une fois, puis fermez-le : il se déclare alors pour les liens.</source>
+        <source>Ouvrez Zoom une fois, puis fermez-le&#xa0;: il se déclare alors pour les liens.</source>
         <translation>Open Zoom once, then close it: it will then register itself to open meeting links.</translation>
     </message>
     <message>
@@ -2208,7 +2467,7 @@ Help: readiness --help
         <translation>The Zoom app is not installed on this computer.</translation>
     </message>
     <message>
-        <source>Installez Zoom depuis zoom.us/download : c&apos;est gratuit et prend quelques minutes.</source>
+        <source>Installez Zoom depuis zoom.us/download&#xa0;: c&apos;est gratuit et prend quelques minutes.</source>
         <translation>Install Zoom from zoom.us/download: it&apos;s free and takes a few minutes.</translation>
     </message>
 </context>
@@ -2255,11 +2514,11 @@ Help: readiness --help
         <translation>Looking for the Zoom app…</translation>
     </message>
     <message>
-        <source>Version : {version}</source>
+        <source>Version&#xa0;: {version}</source>
         <translation>Version: {version}</translation>
     </message>
     <message>
-        <source>Emplacement : {path}</source>
+        <source>Emplacement&#xa0;: {path}</source>
         <translation>Location: {path}</translation>
     </message>
 </context>
@@ -2298,7 +2557,7 @@ Help: readiness --help
         <translation>Measured by</translation>
     </message>
     <message>
-        <source>Votre connexion permet :</source>
+        <source>Votre connexion permet&#xa0;:</source>
         <translation>Your connection allows:</translation>
     </message>
     <message>
@@ -2336,22 +2595,6 @@ Help: readiness --help
     <message>
         <source>Wi-Fi</source>
         <translation>Wi-Fi</translation>
-    </message>
-    <message>
-        <source>Câble (Ethernet)</source>
-        <translation>Cable (Ethernet)</translation>
-    </message>
-    <message>
-        <source>Réseau mobile</source>
-        <translation>Mobile network</translation>
-    </message>
-    <message>
-        <source>Aucune</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>Type inconnu</source>
-        <translation>Unknown type</translation>
     </message>
     <message>
         <source>, VPN actif</source>

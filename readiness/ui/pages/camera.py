@@ -76,7 +76,7 @@ class CameraPage(Page):
         super().__init__(
             camera_title(),
             self.tr(
-                "Pendant la séance, votre caméra reste allumée : c'est ainsi que votre "
+                "Pendant la séance, votre caméra reste allumée : c'est ainsi que votre "
                 "consultante vous suit. Voici ce qu'elle verra de vous."
             ),
             parent,
@@ -110,7 +110,7 @@ class CameraPage(Page):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.picker.currentIndexChanged.connect(self._on_picked)
-        picker_label = QLabel(self.tr("&Caméra :"))
+        picker_label = QLabel(self.tr("&Caméra :"))
         picker_label.setBuddy(self.picker)
         self.search_button = QPushButton(self.tr("&Rechercher les caméras"))
         self.search_button.clicked.connect(self.search)
@@ -137,7 +137,7 @@ class CameraPage(Page):
 
         self.privacy = paragraph(
             self.tr(
-                "Les images restent dans la mémoire de cet ordinateur : rien n'est "
+                "Les images restent dans la mémoire de cet ordinateur : rien n'est "
                 "enregistré ni envoyé."
             )
         )
@@ -194,7 +194,7 @@ class CameraPage(Page):
         for source in (configured, remembered):
             # A video file named in session.toml (or picked before) is offered like a camera.
             if source and not source.isdigit() and source not in known and Path(source).is_file():
-                name = self.tr("Fichier vidéo : {name}").format(name=Path(source).name)
+                name = self.tr("Fichier vidéo : {name}").format(name=Path(source).name)
                 options.append(CameraInfo(source, name))
                 known.add(source)
         self._cameras = options
@@ -214,7 +214,7 @@ class CameraPage(Page):
             self.picker.addItem(self.tr("Aucune caméra trouvée"))
             self._show_problem(CameraProblem.NOT_FOUND, self.tr("Aucune caméra"))
             self._set_hint(
-                self.tr("Après avoir branché une webcam, cliquez sur « Rechercher les caméras ».")
+                self.tr("Après avoir branché une webcam, cliquez sur « Rechercher les caméras ».")
             )
             return
         if self._active:
@@ -302,7 +302,7 @@ class CameraPage(Page):
             self._show_problem(problem, self._preview_text(problem))
             self._set_hint(
                 self.tr(
-                    "Nous réessayons chaque seconde : l'image reviendra ici d'elle-même "
+                    "Nous réessayons chaque seconde : l'image reviendra ici d'elle-même "
                     "dès que la caméra sera disponible."
                 )
             )
@@ -371,13 +371,13 @@ class CameraPage(Page):
 
     def _show_details(self, observation: CameraObservation) -> None:
         lines = [
-            self.tr("Image : {width} × {height}, {fps:.0f} images par seconde").format(
+            self.tr("Image : {width} × {height}, {fps:.0f} images par seconde").format(
                 width=observation.width, height=observation.height, fps=observation.fps
             ),
-            self.tr("Luminosité : {value:.0f} (bonne entre {low:.0f} et {high:.0f})").format(
+            self.tr("Luminosité : {value:.0f} (bonne entre {low:.0f} et {high:.0f})").format(
                 value=observation.brightness, low=DARK_BELOW, high=BRIGHT_ABOVE
             ),
-            self.tr("Visages vus : {count}").format(count=observation.faces),
+            self.tr("Visages vus : {count}").format(count=observation.faces),
         ]
         self.details.setText("\n".join(lines))
         self.details.show()

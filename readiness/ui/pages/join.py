@@ -1,4 +1,4 @@
-"""« Rejoindre la séance »: meeting ID and passcode, the display name, and the join button."""
+"""« Rejoindre la séance »: meeting ID and passcode, the display name, and the join button."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class JoinPage(Page):
             self.tr("Rejoindre la séance"),
             self.tr(
                 "Voici les informations de votre réunion. Écrivez votre prénom et votre nom, "
-                "puis cliquez sur « Rejoindre la réunion Zoom »."
+                "puis cliquez sur « Rejoindre la réunion Zoom »."
             ),
             parent,
         )
@@ -89,11 +89,11 @@ class JoinPage(Page):
         grid.setHorizontalSpacing(16)
         self.meeting_id_label = self._big_value(self._config.meeting_id_grouped)
         self.meeting_id_label.setAccessibleName(
-            self.tr("Identifiant de réunion : {id}").format(id=self._config.meeting_id_grouped)
+            self.tr("Identifiant de réunion : {id}").format(id=self._config.meeting_id_grouped)
         )
         self.passcode_label = self._big_value(self._config.passcode)
         self.passcode_label.setAccessibleName(
-            self.tr("Code d'accès : {code}").format(code=self._config.passcode)
+            self.tr("Code d'accès : {code}").format(code=self._config.passcode)
         )
         self.copy_id_button = QPushButton(self.tr("Copier l'&identifiant"))
         self.copy_id_button.clicked.connect(self._copy_id)
@@ -116,9 +116,9 @@ class JoinPage(Page):
     def _name_section(self) -> QVBoxLayout:
         section = QVBoxLayout()
         section.setSpacing(4)
-        label = QLabel(self.tr("Votre &nom dans Zoom (prénom et nom) :"))
+        label = QLabel(self.tr("Votre &nom dans Zoom (prénom et nom) :"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("Par exemple : Mélissa Brunet"))
+        self.name_edit.setPlaceholderText(self.tr("Par exemple : Mélissa Brunet"))
         self.name_edit.setAccessibleName(self.tr("Votre prénom et votre nom"))
         self.name_edit.setMaxLength(80)
         self.name_edit.setClearButtonEnabled(True)
@@ -171,7 +171,7 @@ class JoinPage(Page):
         self.qr_code.setAccessibleName(self.tr("Code QR du lien de la réunion"))
         caption = paragraph(
             self.tr(
-                "Plan B : scannez ce code avec votre téléphone ou votre tablette pour "
+                "Plan B : scannez ce code avec votre téléphone ou votre tablette pour "
                 "rejoindre depuis l'application Zoom mobile."
             )
         )
@@ -242,7 +242,7 @@ class JoinPage(Page):
         self.join_button.setEnabled(valid)
         self.web_button.setEnabled(valid)
         if valid:
-            self.name_hint.setText(self.tr("Parfait : c'est ce nom que verront les participants."))
+            self.name_hint.setText(self.tr("Parfait : c'est ce nom que verront les participants."))
         else:
             self.name_hint.setText(name_advice(problem))
 
@@ -263,7 +263,7 @@ class JoinPage(Page):
         if handler is False:
             self.mode_text.setText(
                 self.tr(
-                    "L'application Zoom n'est pas installée : la réunion s'ouvrira dans votre "
+                    "L'application Zoom n'est pas installée : la réunion s'ouvrira dans votre "
                     "navigateur, et le code d'accès sera copié pour que vous le colliez."
                 )
             )
@@ -322,19 +322,19 @@ class JoinPage(Page):
             QGuiApplication.clipboard().setText(self._config.passcode)
             self._say(
                 self.tr(
-                    "La réunion s'ouvre dans votre navigateur. Le code d'accès « {code} » est "
-                    "copié : collez-le (Ctrl+V) quand Zoom vous le demande."
+                    "La réunion s'ouvre dans votre navigateur. Le code d'accès « {code} » est "
+                    "copié : collez-le (Ctrl+V) quand Zoom vous le demande."
                 ).format(code=self._config.passcode)
             )
         else:
-            self._say(self.tr("Zoom s'ouvre. Bonne séance ! Vous pouvez fermer cette fenêtre."))
+            self._say(self.tr("Zoom s'ouvre. Bonne séance ! Vous pouvez fermer cette fenêtre."))
         self.joined.emit(mode)
 
     def _on_open_error(self, _error: BaseException | None) -> None:
         self._on_name_edited(self.name_edit.text())
         self._say(
             self.tr(
-                "Le lien n'a pas pu s'ouvrir. Ouvrez Zoom vous-même, choisissez « Rejoindre » "
+                "Le lien n'a pas pu s'ouvrir. Ouvrez Zoom vous-même, choisissez « Rejoindre » "
                 "et saisissez l'identifiant et le code d'accès ci-dessus."
             )
         )

@@ -76,7 +76,7 @@ class MicrophonePage(Page):
         super().__init__(
             microphone_title(),
             self.tr(
-                "Vérifions que les autres vous entendront bien : d'abord le calme autour "
+                "Vérifions que les autres vous entendront bien : d'abord le calme autour "
                 "de vous, puis votre voix."
             ),
             parent,
@@ -94,7 +94,7 @@ class MicrophonePage(Page):
         self._tracker: SpeechTracker | None = None
         self.noise_floor_dbfs: float | None = None
 
-        self.picker = AudioDevicePicker(self.tr("&Micro utilisé :"), self)
+        self.picker = AudioDevicePicker(self.tr("&Micro utilisé :"), self)
         self.picker.chosen.connect(self._on_device_chosen)
         self.meter = LevelMeter(self)
         self.meter.measured.connect(self._on_block)
@@ -110,18 +110,18 @@ class MicrophonePage(Page):
         self.room = paragraph()
         self.room.setAccessibleName(self.tr("Espace calme"))
         self.hint = paragraph(
-            self.tr("Le niveau reste affiché : parlez encore pour le voir bouger.")
+            self.tr("Le niveau reste affiché : parlez encore pour le voir bouger.")
         )
         self.result_view = CheckResultView(self)
         self.restart_button = QPushButton(self.tr("&Recommencer la mesure"))
         self.restart_button.clicked.connect(self.restart)
         self.privacy = paragraph(
-            self.tr("Le son n'est jamais enregistré ni envoyé : il reste sur cet ordinateur.")
+            self.tr("Le son n'est jamais enregistré ni envoyé : il reste sur cet ordinateur.")
         )
 
         # Wide enough for the longest word: the meter must not change size as it changes.
         widest = max(
-            (self.tr("Niveau : {word}").format(word=w) for w in self.meter.level_words()),
+            (self.tr("Niveau : {word}").format(word=w) for w in self.meter.level_words()),
             key=self.level_word.fontMetrics().horizontalAdvance,
         )
         self.level_word.setMinimumWidth(self.level_word.fontMetrics().horizontalAdvance(widest) + 8)
@@ -218,12 +218,12 @@ class MicrophonePage(Page):
         self.hint.hide()
         self.meter_row.show()
         text = self.tr(
-            "Ne parlez pas pendant quelques secondes : nous écoutons le bruit autour de vous."
+            "Ne parlez pas pendant quelques secondes : nous écoutons le bruit autour de vous."
         )
         if fell_back:
             text = (
                 self.tr(
-                    "Le micro choisi la dernière fois n'est pas branché : "
+                    "Le micro choisi la dernière fois n'est pas branché : "
                     "nous utilisons celui par défaut."
                 )
                 + "\n"
@@ -253,20 +253,20 @@ class MicrophonePage(Page):
             self.room.setText(
                 "⚠ "
                 + self.tr(
-                    "Espace calme : il y a du bruit autour de vous, les autres participants "
+                    "Espace calme : il y a du bruit autour de vous, les autres participants "
                     "l'entendront."
                 )
                 + "\n"
                 + "\n".join(f"→ {line}" for line in noise_advice())
             )
         else:
-            self.room.setText("✓ " + self.tr("Espace calme : la pièce est calme, très bien."))
+            self.room.setText("✓ " + self.tr("Espace calme : la pièce est calme, très bien."))
         self.room.show()
         self._tracker = SpeechTracker(self.noise_floor_dbfs)
         self.phase = Phase.SPEAK
         self._instruct(
             self.tr(
-                "Maintenant, dites une phrase à voix normale, par exemple : "
+                "Maintenant, dites une phrase à voix normale, par exemple : "
                 "« Bonjour, je suis là pour ma séance. »"
             )
         )
@@ -287,7 +287,7 @@ class MicrophonePage(Page):
         self.instruction.setVisible(bool(text))
 
     def _show_word(self, word: str) -> None:
-        self.level_word.setText(self.tr("Niveau : {word}").format(word=word))
+        self.level_word.setText(self.tr("Niveau : {word}").format(word=word))
 
     # --- problems ----------------------------------------------------------------
 
@@ -304,7 +304,7 @@ class MicrophonePage(Page):
             self._retry.start()
             return
         self.phase = Phase.PROBLEM
-        self.level_word.setText(self.tr("Niveau : —"))
+        self.level_word.setText(self.tr("Niveau : —"))
         result = microphone_problem(error, self._wanted(), resume="auto" if live else "check")
         self.result_view.show_result(result)
         self._instruct("")

@@ -1,4 +1,4 @@
-"""« Connexion internet »: the line measured with a live progress bar, then what it allows."""
+"""« Connexion internet »: the line measured with a live progress bar, then what it allows."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.core.measure_text import connection_word
 from readiness.core.result import CheckResult, Status
 from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
@@ -64,7 +65,7 @@ class NetworkPage(Page):
         self.progress_bar.setAccessibleName(self.tr("Avancement du test"))
         self.start_button = QPushButton(self.tr("&Lancer le test"))
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("&Annuler"))
+        self.cancel_button = QPushButton(self.tr("A&nnuler"))
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -147,8 +148,8 @@ class NetworkPage(Page):
                 CHECK_ID,
                 Status.SKIPPED,
                 self.title,
-                self.tr("Test annulé : votre connexion n'a pas été mesurée."),
-                (self.tr("Cliquez sur « Lancer le test » quand vous le souhaitez."),),
+                self.tr("Test annulé : votre connexion n'a pas été mesurée."),
+                (self.tr("Cliquez sur « Lancer le test » quand vous le souhaitez."),),
             )
         )
 
@@ -171,7 +172,7 @@ class NetworkPage(Page):
             return self.tr("Vérification de l'accès à Zoom…")
         if progress.service != self._first_service:
             return self.tr(
-                "{first} n'a pas pu mesurer : nouvelle tentative avec {service}…"
+                "{first} n'a pas pu mesurer : nouvelle tentative avec {service}…"
             ).format(first=self._first_service, service=progress.service)
         return self.tr("Connexion au serveur de mesure {service}…").format(service=progress.service)
 
@@ -270,7 +271,7 @@ class _Figures(QFrame):
         self._grid.setColumnStretch(1, 1)
         layout = QGridLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(QLabel(self.tr("Votre connexion permet :")), 0, 0)
+        layout.addWidget(QLabel(self.tr("Votre connexion permet :")), 0, 0)
         layout.addWidget(self.allows, 1, 0)
         layout.addLayout(self._grid, 2, 0)
 
@@ -322,11 +323,7 @@ class _Figures(QFrame):
                 else self.tr("Wi-Fi")
             )
         else:
-            text = {
-                "ethernet": self.tr("Câble (Ethernet)"),
-                "cellular": self.tr("Réseau mobile"),
-                "none": self.tr("Aucune"),
-            }.get(kind, self.tr("Type inconnu"))
+            text = connection_word(kind)
         if measures.get("vpn"):
             text += self.tr(", VPN actif")
         return text

@@ -1,4 +1,4 @@
-"""« Applications ouvertes »: what competes with the session, and closing it with consent."""
+"""« Applications ouvertes »: what competes with the session, and closing it with consent."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def group_entries(heavy: tuple[HeavyProcess, ...]) -> list[AppEntry]:
 
 
 class AppRow(QFrame):
-    """An application in the list, with its « Fermer » button when we may close it."""
+    """An application in the list, with its « Fermer » button when we may close it."""
 
     def __init__(self, entry: AppEntry, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,7 +120,7 @@ class ProcessesPage(Page):
         self.rescan_button.clicked.connect(self.scan)
         browser_note = paragraph(
             self.tr(
-                "Une réunion ouverte dans un onglet du navigateur ne se voit pas d'ici : "
+                "Une réunion ouverte dans un onglet du navigateur ne se voit pas d'ici : "
                 "fermez cet onglet vous-même."
             )
         )
@@ -197,7 +197,7 @@ class ProcessesPage(Page):
     def ask_to_close(self, row: AppRow) -> None:
         app = row.entry.app
         if self._confirm(
-            self.tr("Fermer « {app} » ?").format(app=app),
+            self.tr("Fermer « {app} » ?").format(app=app),
             self.tr(
                 "Si vous y avez un travail en cours, enregistrez-le d'abord dans {app}."
             ).format(app=app),
@@ -237,7 +237,7 @@ class ProcessesPage(Page):
         elif outcome is CloseOutcome.STILL_RUNNING and not force:
             row.say(self.tr("{app} ne répond pas.").format(app=app))
             if self._confirm(
-                self.tr("« {app} » ne se ferme pas. Forcer la fermeture ?").format(app=app),
+                self.tr("« {app} » ne se ferme pas. Forcer la fermeture ?").format(app=app),
                 self.tr("Ce qui n'a pas été enregistré dans {app} sera perdu.").format(app=app),
                 self.tr("Forcer la fermeture"),
             ):
@@ -247,7 +247,7 @@ class ProcessesPage(Page):
                 row.close_button.setEnabled(True)
         else:
             row.say(
-                self.tr("Impossible de fermer {app} d'ici : fermez-la vous-même.").format(app=app)
+                self.tr("Impossible de fermer {app} d'ici : fermez-la vous-même.").format(app=app)
             )
 
 

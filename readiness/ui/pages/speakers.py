@@ -60,7 +60,7 @@ class SpeakersPage(Page):
         super().__init__(
             speakers_title(),
             self.tr(
-                "Vérifions que vous entendrez bien les autres : nous jouons un petit son, "
+                "Vérifions que vous entendrez bien les autres : nous jouons un petit son, "
                 "dites-nous si vous l'entendez."
             ),
             parent,
@@ -78,7 +78,7 @@ class SpeakersPage(Page):
         self.heard_by_microphone: bool | None = None
         self.played = False
 
-        self.picker = AudioDevicePicker(self.tr("&Sortie son :"), self)
+        self.picker = AudioDevicePicker(self.tr("S&ortie son :"), self)
         self.picker.chosen.connect(self._on_device_chosen)
         self.play_button = QPushButton(self.tr("▶  &Jouer le son de test"))
         font = self.play_button.font()
@@ -87,7 +87,7 @@ class SpeakersPage(Page):
         self.play_button.clicked.connect(self.play)
         self.status = paragraph()
         self.status.setAccessibleName(self.tr("Lecture"))
-        self.question = paragraph(self.tr("Avez-vous entendu le son ?"))
+        self.question = paragraph(self.tr("Avez-vous entendu le son ?"))
         font = self.question.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -98,7 +98,7 @@ class SpeakersPage(Page):
         self.silent_button.clicked.connect(lambda: self._answer(False))
         self.result_view = CheckResultView(self)
         self.privacy = paragraph(
-            self.tr("Le son n'est jamais enregistré ni envoyé : il reste sur cet ordinateur.")
+            self.tr("Le son n'est jamais enregistré ni envoyé : il reste sur cet ordinateur.")
         )
 
         play_row = QHBoxLayout()
@@ -168,7 +168,7 @@ class SpeakersPage(Page):
             self._problem = None
             self.result_view.hide()
         if not self.played:
-            self._say(self.tr("Cliquez sur « Jouer le son de test », puis écoutez."))
+            self._say(self.tr("Cliquez sur « Jouer le son de test », puis écoutez."))
 
     def _on_device_chosen(self, device: AudioDevice) -> None:
         self._preferences.set_device("output", device.raw_name)

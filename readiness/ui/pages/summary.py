@@ -1,4 +1,4 @@
-"""« Bilan »: every check at a glance, the verdict, what to do next, and the report."""
+"""« Bilan »: every check at a glance, the verdict, what to do next, and the report."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class CheckRow(QFrame):
         self.details = paragraph("\n".join(lines))
         self.check_button = QPushButton(self.tr("Vérifier"))
         self.check_button.setAccessibleName(
-            self.tr("Vérifier : {title}").format(title=result.title)
+            self.tr("Vérifier : {title}").format(title=result.title)
         )
         self.check_button.setVisible(result.status is Status.SKIPPED and not running)
         text = QVBoxLayout()
@@ -92,7 +92,7 @@ class SummaryPage(Page):
         self.report_status = paragraph(
             self.tr(
                 "Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le "
-                "fichier tout seul : enregistrez d'abord le rapport, puis joignez-le au message."
+                "fichier tout seul : enregistrez d'abord le rapport, puis joignez-le au message."
             )
         )
         buttons = QHBoxLayout()
@@ -148,7 +148,7 @@ class SummaryPage(Page):
                 )
             elif support.email:
                 text += " " + self.tr(
-                    "Si vous n'y arrivez pas, écrivez à {name} : {email}."
+                    "Si vous n'y arrivez pas, écrivez à {name} : {email}."
                 ).format(name=support.name, email=support.email)
         elif overall is Verdict.WARNINGS:
             text = self.tr(
@@ -156,7 +156,7 @@ class SummaryPage(Page):
                 "points ci-dessous."
             )
         else:
-            text = self.tr("Vous pouvez rejoindre la séance : cliquez sur « Suivant ».")
+            text = self.tr("Vous pouvez rejoindre la séance : cliquez sur « Suivant ».")
         if some_unchecked:
             text += " " + self.tr("Certaines vérifications n'ont pas encore été faites.")
         return text
@@ -184,7 +184,7 @@ class SummaryPage(Page):
             return
         self.report_status.setText(
             self.tr(
-                "Rapport enregistré : {pdf} (et sa version JSON à côté). Pour l'envoyer, "
-                "cliquez sur « Envoyer à mon consultant » et joignez ce fichier au message."
+                "Rapport enregistré : {pdf} (et sa version JSON à côté). Pour l'envoyer, "
+                "cliquez sur « Envoyer à mon consultant » et joignez ce fichier au message."
             ).format(pdf=saved)
         )

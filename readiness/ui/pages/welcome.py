@@ -1,8 +1,9 @@
-"""« Bienvenue »: what will happen, how long it takes, and when the session starts."""
+"""« Bienvenue »: what will happen, how long it takes, and when the session starts."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -11,6 +12,11 @@ from readiness.core.config import SessionConfig
 from readiness.core.session_time import countdown_text
 from readiness.ui.page import Page, paragraph
 from readiness.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from readiness.ui.accessibility_dialog import AccessibilityDialog
+    from readiness.ui.services import UrlOpener
+    from readiness.ui.tasks import TaskRunner
 
 
 class WelcomePage(Page):
@@ -22,6 +28,9 @@ class WelcomePage(Page):
         step_titles: list[str],
         preferences: Preferences,
         parent: QWidget | None = None,
+        *,
+        url_opener: UrlOpener | None = None,
+        tasks: TaskRunner | None = None,
     ):
         super().__init__(
             self.tr("Bienvenue"),
@@ -31,7 +40,11 @@ class WelcomePage(Page):
             ).format(organisation=config.organisation),
             parent,
         )
+        self._config = config
         self._preferences = preferences
+        self._url_opener = url_opener
+        self._tasks = tasks
+        self.accessibility_dialog: AccessibilityDialog | None = None
         self._fixed_start = config.session_start  # the organisation's, when it gives one
         self.countdown = paragraph()
         font = self.countdown.font()
@@ -54,14 +67,28 @@ class WelcomePage(Page):
         self.refresh_countdown()
         # Plain text, not an HTML list: the first page must show fast.
         steps = "\n".join(f"    {n}. {title}" for n, title in enumerate(step_titles, start=1))
-        self.steps = paragraph(self.tr("Nous allons voir ensemble :") + "\n" + steps)
+        self.steps = paragraph(self.tr("Nous allons voir ensemble :") + "\n" + steps)
         self.body.addWidget(self.steps)
+        self.body.addWidget(
+            paragraph(
+                self.tr(
+                    "Besoin d'une adaptation (sous-titres, lecteur d'écran…) ? Voyez ce que "
+                    "Zoom propose et qui prévenir avant la séance :"
+                )
+            )
+        )
+        self.accessibility_button = QPushButton(self.tr("Accessibilité et a&daptations"))
+        self.accessibility_button.clicked.connect(self.show_accessibility)
+        row = QHBoxLayout()
+        row.addWidget(self.accessibility_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.body.addWidget(
             paragraph(
                 self.tr(
                     "Installez-vous dans un endroit calme et bien éclairé. À chaque étape, "
                     "nous vous disons ce qui va bien et quoi faire sinon. "
-                    "Cliquez sur « Suivant » pour commencer."
+                    "Cliquez sur « Suivant » pour commencer."
                 )
             )
         )
@@ -75,6 +102,28 @@ class WelcomePage(Page):
         text = countdown_text(start, now or datetime.now()) if start else ""
         self.countdown.setText(text)
         self.countdown.setVisible(bool(text))
+
+    def show_accessibility(self) -> None:
+        # Imported on click: the welcome page is built at start-up, the dialog rarely.
+        from readiness.ui.accessibility_dialog import AccessibilityDialog
+
+        if self.accessibility_dialog is None:
+            if self._url_opener is None:
+                from readiness.devices.url_opener import SystemUrlOpener
+
+                self._url_opener = SystemUrlOpener()
+            if self._tasks is None:
+                from readiness.ui.tasks import TaskRunner
+
+                self._tasks = TaskRunner(self)
+            self.accessibility_dialog = AccessibilityDialog(
+                self._config,
+                self._url_opener,
+                self._tasks,
+                self,
+                display_name=self._preferences.display_name,
+            )
+        self.accessibility_dialog.open()
 
     def _choose_time(self) -> None:
         from PySide6.QtWidgets import QDateTimeEdit  # only when asked for

@@ -1,4 +1,4 @@
-"""« Application Zoom »: is it installed, and will meeting links open it?"""
+"""« Application Zoom »: is it installed, and will meeting links open it?"""
 
 from __future__ import annotations
 
@@ -84,9 +84,9 @@ class ZoomPage(Page):
         measures = result.measures
         lines = []
         if measures.get("version"):
-            lines.append(self.tr("Version : {version}").format(version=measures["version"]))
+            lines.append(self.tr("Version : {version}").format(version=measures["version"]))
         if measures.get("location"):
-            lines.append(self.tr("Emplacement : {path}").format(path=measures["location"]))
+            lines.append(self.tr("Emplacement : {path}").format(path=measures["location"]))
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))
         self.download_button.setVisible(not measures.get("installed", False))
