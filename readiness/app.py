@@ -45,10 +45,13 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
 
 
 def apply_theme(app: QApplication) -> None:
-    """Readable colours (WCAG AA) from the system's palette. In run_app this runs just
-    after the window's first paint: the colour maths would delay it by 2 ms."""
+    """Readable colours (WCAG AA) from the system's palette, and a visible focus ring.
+    In run_app this runs just after the window's first paint, which it would delay."""
+    from readiness.ui.focus_style import FocusStyle
     from readiness.ui.theme import apply_accessible_palette
 
+    # The style first: setting one resets the palette to the style's.
+    app.setStyle(FocusStyle())
     apply_accessible_palette(app)
 
 

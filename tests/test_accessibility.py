@@ -125,6 +125,12 @@ def keyboard_and_names(window: QWidget, qtbot) -> list[str]:
     for widget in stops:
         if widget not in cycle:
             problems.append(f"Tab never reaches {describe(widget)}")
+    # Reading order: the steps, the page, then the buttons below it.
+    page = window.stack.currentWidget()
+    on_page = [cycle.index(w) for w in cycle if w is page or page.isAncestorOf(w)]
+    below = [cycle.index(w) for w in (window.help_button, window.next_button) if w in cycle]
+    if cycle[0] is not window.sidebar or (on_page and below and max(on_page) > min(below)):
+        problems.append(f"Tab order: {[describe(w) for w in cycle]}")
     problems += [f"shortcut shared: {clash}" for clash in mnemonic_clashes(window)]
     for widget in shown(window):
         named = widget.accessibleName() and widget.accessibleDescription()

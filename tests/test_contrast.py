@@ -108,3 +108,24 @@ def _with(role: Role, color: QColor) -> QPalette:
     palette.setColor(Role.Base, QColor("white"))
     palette.setColor(role, color)
     return palette
+
+
+def test_a_switch_between_light_and_dark_is_followed(qapp, qtbot) -> None:
+    """The system changes scheme: the palette goes back to the system's, corrected."""
+    from PySide6.QtCore import Qt
+
+    from readiness.ui.theme import apply_accessible_palette
+
+    system = qapp.palette()
+    expected = accessible_palette(system)
+    try:
+        apply_accessible_palette(qapp)
+        assert qapp.palette().color(Role.Highlight) == expected.color(Role.Highlight)
+        stale = QPalette(expected)
+        stale.setColor(Role.Highlight, QColor("#ffff00"))  # what the old scheme left
+        qapp.setPalette(stale)
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert qapp.palette().color(Role.Highlight) == expected.color(Role.Highlight)
+        assert qapp.palette().color(Role.Window) == system.color(Role.Window)
+    finally:
+        qapp.setPalette(system)

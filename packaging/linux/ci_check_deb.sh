@@ -40,7 +40,8 @@ user_home="$work/home"
 mkdir -p "$user_home" "$work/runtime" && chmod 700 "$work/runtime"
 app_env=(-u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION HOME="$user_home"
   XDG_CONFIG_HOME="$user_home/.config" XDG_DATA_HOME="$user_home/.local/share"
-  XDG_STATE_HOME="$user_home/.local/state" XDG_RUNTIME_DIR="$work/runtime")
+  XDG_STATE_HOME="$user_home/.local/state" XDG_RUNTIME_DIR="$work/runtime"
+  LANGUAGE=fr)  # the app follows the system's language: French here, English tried below
 app() { env "${app_env[@]}" /usr/bin/readiness "$@"; }
 log="$user_home/.local/state/readiness/log/readiness.log"
 
@@ -103,6 +104,11 @@ assert check["id"] == "zoom", check
 print("exit", sys.argv[2], "-", report["verdict"], "-", check["summary"])' "$work/check.json" "$code" \
   || fail "the check's JSON"
 
+step "English, from the bundled translation"
+english="$(env "${app_env[@]}" LANGUAGE=en_GB /usr/bin/readiness check --only zoom || true)"
+grep -q "^Summary: " <<<"$english" || fail "no English from the installed app: $english"
+grep "^Summary: " <<<"$english"
+
 step "window opened and closed offscreen"
 started_ms=$(date +%s%3N)
 QT_QPA_PLATFORM=offscreen READINESS_CLOSE_AFTER_MS=1500 timeout 60 \
@@ -120,7 +126,8 @@ echo "$url"
 
 step "camera step on a video file"
 # An unknown step is refused with the list of the known ones.
-steps="$(app check --only '?' 2>&1 | sed -n 's/.*Possibles : //p' || true)"
+# (French puts a non-breaking space before the colon.)
+steps="$(app check --only '?' 2>&1 | sed -n 's/.*Possibles[^:]*: //p' || true)"
 echo "steps of the installed app: $steps"
 if [[ ", $steps" == *", camera"[,.]* ]]; then
   # The video is written by the tests' helper (OpenCV of the project's environment).

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page
+from readiness.ui.page_area import PageArea
 from readiness.ui.pages import PAGE_BUILDERS, PageContext
 from readiness.ui.pages.welcome import WelcomePage
 from readiness.ui.services import Services
@@ -200,16 +201,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(max(self.sidebar.minimumWidth(), self.width() // 3))
         super().resizeEvent(event)
 
-    @staticmethod
-    def _scrollable(title: str) -> QScrollArea:
-        # Large text or a small screen must never hide a button off the window.
-        area = QScrollArea()
-        area.setAccessibleName(title)  # it takes the focus, to scroll with the keys
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        return area
-
     def page(self, step_id: str) -> Page:
         """The step's page, built on first use."""
         page = self._pages.get(step_id)
@@ -217,7 +208,7 @@ class MainWindow(QMainWindow):
             index = next(i for i, step in enumerate(self.steps) if step.step_id == step_id)
             page = self.steps[index].build()
             self._pages[step_id] = page
-            area = self._scrollable(self.steps[index].title)
+            area = PageArea(self.steps[index].title)
             area.setWidget(page)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, area)
@@ -255,6 +246,40 @@ class MainWindow(QMainWindow):
         self.next_button.setVisible(row < len(self.steps) - 1)
         self.current_page().entered()
 
+    # --- keyboard ---------------------------------------------------------------
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab in reading order: the steps, the page, then the buttons below it. Qt's
+        own order is creation order, and pages are built after the buttons (and add
+        widgets as they go), so Tab would reach the page last."""
+        order = self.tab_order()
+        if not order:
+            return super().focusNextPrevChild(forward)
+        focused = QApplication.focusWidget()
+        here = -1
+        for index, widget in enumerate(order):
+            if focused is not None and (widget is focused or widget.isAncestorOf(focused)):
+                here = index
+        target = order[(here + (1 if forward else -1)) % len(order)]
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        area = self.stack.currentWidget()
+        if isinstance(area, QScrollArea) and area.isAncestorOf(target):
+            area.ensureWidgetVisible(target)
+        return True
+
+    def tab_order(self) -> list[QWidget]:
+        """What Tab reaches on the current step, in order."""
+        area = self.stack.currentWidget()
+        page_widgets = [area]
+        widget = area.nextInFocusChain()
+        while widget is not area and widget is not None and len(page_widgets) < 500:
+            if area.isAncestorOf(widget):
+                page_widgets.append(widget)
+            widget = widget.nextInFocusChain()
+        buttons = [self.help_button, self.back_button, self.next_button]
+        return [w for w in [self.sidebar, *page_widgets, *buttons] if _takes_tab(w)]
+
     def start_checks(self) -> None:
         """Quick checks start at once, so their badges are filled when the user gets there."""
         if "zoom" in self.controller.check_ids:
@@ -277,3 +302,12 @@ class MainWindow(QMainWindow):
         if self._current >= 0:
             self.current_page().left()  # release devices before the window goes
         super().closeEvent(event)
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return bool(
+        widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+    )
