@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from readiness.ui.focus_style import RING_WIDTH, FocusStyle
-from readiness.ui.page_area import PageArea
+from readiness.ui.focus_style import FocusStyle
+from readiness.ui.page import RING_WIDTH, PageArea
 
 
 @pytest.fixture

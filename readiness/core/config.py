@@ -368,7 +368,9 @@ def read_session_file(path: Path) -> SessionConfig:
             path, translate("Config", "Ce fichier ne peut pas être lu (droits d'accès ?).")
         ) from None
     try:
-        text = raw.decode("utf-8-sig")
+        # A BOM, as Notepad writes, is dropped (by hand: the utf-8-sig codec is one
+        # more module to import at start-up).
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(
             path, translate("Config", "Ce fichier doit être enregistré en UTF-8 (texte brut).")

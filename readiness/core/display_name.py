@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import StrEnum
 
 from readiness.core.i18n import translate
@@ -33,6 +32,8 @@ def _is_initial(word: str) -> bool:
 
 def normalize_name(name: str) -> str:
     """Collapse white space and compose accents so "Me\u0301lissa" equals "Mélissa"."""
+    import unicodedata  # on use: not needed to open the window
+
     return " ".join(unicodedata.normalize("NFC", name).split())
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 MIN_ID_DIGITS = 9
 MAX_ID_DIGITS = 11
@@ -44,7 +43,6 @@ def is_valid_passcode(passcode: str) -> bool:
     """
     if not passcode:
         return False
-    for char in passcode:
-        if char.isspace() or unicodedata.category(char).startswith("C"):
-            return False
-    return True
+    # Not printable: control, format, private-use and unassigned characters (Unicode
+    # category C...), and separators other than the space, which isspace() covers.
+    return all(char.isprintable() and not char.isspace() for char in passcode)

@@ -9,11 +9,10 @@ The system's own style still draws everything else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
-RING_WIDTH = 2
+from readiness.ui.page import draw_ring
 
 _PE = QStyle.PrimitiveElement
 _CC = QStyle.ComplexControl
@@ -29,21 +28,6 @@ _RINGED_PRIMITIVES = frozenset(
     }
 )
 _RINGED_CONTROLS = frozenset({_CC.CC_ComboBox, _CC.CC_SpinBox})
-
-
-def draw_ring(painter: QPainter, rect: QRect, palette: QPalette, on_selection: bool) -> None:
-    """A ring inside ``rect``; on a selected item, in the selection's text colour (a ring
-    in the selection's own colour would not show)."""
-    role = QPalette.ColorRole.HighlightedText if on_selection else QPalette.ColorRole.Highlight
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    pen = QPen(palette.color(role), RING_WIDTH)
-    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    half = RING_WIDTH // 2
-    painter.drawRect(rect.adjusted(half, half, -half, -half))
-    painter.restore()
 
 
 class FocusStyle(QProxyStyle):

@@ -9,7 +9,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
-from readiness.ui.page import Page
-from readiness.ui.page_area import PageArea
+from readiness.ui.page import Page, PageArea
 from readiness.ui.pages import PAGE_BUILDERS, PageContext
 from readiness.ui.pages.welcome import WelcomePage
 from readiness.ui.services import Services
@@ -33,6 +31,8 @@ from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
+
     from readiness.ui.report_actions import ReportActions
 
 
@@ -198,7 +198,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The steps take what their titles need, never more than a third of the window.
-        self.sidebar.setMaximumWidth(max(self.sidebar.minimumWidth(), self.width() // 3))
+        widest = max(self.sidebar.minimumWidth(), self.width() // 3)
+        if widest != self.sidebar.maximumWidth():
+            self.sidebar.setMaximumWidth(widest)
         super().resizeEvent(event)
 
     def page(self, step_id: str) -> Page:

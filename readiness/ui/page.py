@@ -1,9 +1,23 @@
-"""The frame every step's page shares: a heading, an introduction, and a body."""
+"""The frame every step's page shares: a heading, an introduction, and a body, in a
+scroll area that shows when it has the keyboard focus.
+
+The focus ring, which focus_style.py also draws around controls, lives here rather
+than beside the style: this module is needed for the first page, and PySide builds
+QStyle's big enums on first use (and each module importing PySide costs its import
+hook), which would delay the first paint."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    # Only named in annotations, or used when painting: importing a Qt class builds
+    # its bindings (and QPalette its enums), which the first page would wait for.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 
 
 def heading_label(text: str, scale: float = 1.6) -> QLabel:
@@ -46,3 +60,67 @@ class Page(QWidget):
 
     def left(self) -> None:
         """Called when the user moves away (stop and release devices)."""
+
+
+RING_WIDTH = 2
+
+
+def draw_ring(painter: QPainter, rect: QRect, palette: QPalette, on_selection: bool) -> None:
+    """A ring inside ``rect``; on a selected item, in the selection's text colour (a ring
+    in the selection's own colour would not show)."""
+    from PySide6.QtGui import QPainter, QPen
+
+    brush = palette.highlightedText() if on_selection else palette.highlight()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    pen = QPen(brush.color(), RING_WIDTH)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = RING_WIDTH // 2
+    painter.drawRect(rect.adjusted(half, half, -half, -half))
+    painter.restore()
+
+
+class _Ring(QWidget):
+    """Drawn over the area (its own paint: the area's paintEvent is its viewport's)."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        draw_ring(painter, self.rect(), self.palette(), False)
+        painter.end()
+
+
+class PageArea(QScrollArea):
+    def __init__(self, title: str):
+        super().__init__()
+        self.setAccessibleName(title)  # it takes the focus, to scroll with the keys
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Large text or a small screen must never hide a button off the window.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Room for the ring, which the page would otherwise cover.
+        self.setViewportMargins(RING_WIDTH, RING_WIDTH, RING_WIDTH, RING_WIDTH)
+        self.ring = _Ring(self)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.ring.setGeometry(self.rect())
+        self.ring.raise_()
+        self.ring.show()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.ring.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.ring.setGeometry(self.rect())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from readiness.ui.status_style import (
     BadgeState,
@@ -32,22 +32,28 @@ class StepSidebar(QListWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setMinimumWidth(160)
         self._titles: dict[str, str] = {}
         self._states: dict[str, BadgeState | None] = {}
+        self._texts_version = 0
+        self._width_for: tuple | None = None
+        self._width = 0
         # A signal rather than a changeEvent() override: Python overrides of event
         # handlers are called for every event, which costs the first show a millisecond.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     def sizeHint(self) -> QSize:
         """As wide as the longest title or status word, in the current font."""
-        metrics = self.fontMetrics()
-        lines = [line for row in range(self.count()) for line in self.item(row).text().split("\n")]
-        text = max((metrics.horizontalAdvance(line) for line in lines), default=150)
-        chrome = self.iconSize().width() + 6 * self.spacing() + 2 * self.frameWidth() + 24
+        # Layouts ask often: measured again only when a text or the font changed.
+        key = (self._texts_version, self.font().key())
+        if self._width_for != key:
+            metrics = self.fontMetrics()
+            lines = [line for r in range(self.count()) for line in self.item(r).text().split("\n")]
+            text = max((metrics.horizontalAdvance(line) for line in lines), default=150)
+            chrome = self.iconSize().width() + 6 * self.spacing() + 2 * self.frameWidth() + 24
+            self._width, self._width_for = text + chrome, key
         # Any height: the list takes the window's (its vertical policy is Expanding).
-        return QSize(text + chrome, 200)
+        return QSize(self._width, 200)
 
     def add_step(self, step_id: str, title: str, state: BadgeState | None) -> None:
         item = QListWidgetItem()
@@ -66,6 +72,7 @@ class StepSidebar(QListWidget):
     def set_state(self, step_id: str, state: BadgeState | None) -> None:
         """``None`` for steps without a status (welcome, join)."""
         self._states[step_id] = state
+        self._texts_version += 1
         item = self._item(step_id)
         title = self._titles[step_id]
         if state is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -15,13 +16,15 @@ from PySide6.QtGui import (
     QIcon,
     QPainter,
     QPainterPath,
-    QPalette,
     QPen,
     QPixmap,
     QPolygonF,
 )
 
 from readiness.core.result import Status
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette  # in annotations only: importing it builds its enums
 
 
 class BadgeState(Enum):
@@ -60,8 +63,9 @@ _ON_COLOR = {False: "#ffffff", True: "#0d1117"}
 
 def is_dark(palette: QPalette) -> bool:
     """A dark theme: light text on a dark window."""
-    role = QPalette.ColorRole
-    return palette.color(role.Window).lightness() < palette.color(role.WindowText).lightness()
+    # The brush accessors rather than QPalette.ColorRole: PySide builds that enum on
+    # first use, which the window's first paint would pay for.
+    return palette.window().color().lightness() < palette.windowText().color().lightness()
 
 
 def dark_theme() -> bool:
@@ -172,7 +176,7 @@ SIDEBAR_SIZES = (24, 48)
 def state_icon(state: BadgeState) -> QIcon:
     """In the current theme's colours: call again after a palette change."""
     palette = QGuiApplication.palette()
-    backdrop = palette.color(QPalette.ColorRole.HighlightedText).name()
+    backdrop = palette.highlightedText().color().name()
     return _state_icon(state, dark_theme(), backdrop)
 
 
