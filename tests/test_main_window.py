@@ -166,3 +166,21 @@ def test_welcome_counts_down_to_a_session_time_chosen_in_the_app(make_window, qt
     # Remembered for next time.
     again = make_window().current_page()
     assert expected in again.countdown.text()
+
+
+def test_enter_presses_the_focused_button_as_space_does(make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(start_checks=False)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    welcome = window.page("welcome")
+    welcome.time_button.setFocus()
+    QTest.keyClick(welcome.time_button, Qt.Key.Key_Return)
+    assert welcome.time_edit is not None
+    qtbot.waitUntil(welcome.time_edit.isVisible, timeout=2_000)
+    window.next_button.setFocus()
+    QTest.keyClick(window.next_button, Qt.Key.Key_Enter)
+    assert window.current_page().step_id == window.steps[1].step_id

@@ -31,7 +31,7 @@ from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QResizeEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 
     from readiness.ui.report_actions import ReportActions
 
@@ -269,6 +269,18 @@ class MainWindow(QMainWindow):
         if isinstance(area, QScrollArea) and area.isAncestorOf(target):
             area.ensureWidgetVisible(target)
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a focused button presses it, as Space does: Qt does so by itself only
+        in dialogs, and people expect Enter to work."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            from PySide6.QtWidgets import QAbstractButton
+
+            widget = QApplication.focusWidget()
+            if isinstance(widget, QAbstractButton) and widget.isEnabled():
+                widget.click()
+                return
+        super().keyPressEvent(event)
 
     def tab_order(self) -> list[QWidget]:
         """What Tab reaches on the current step, in order."""
