@@ -30,7 +30,8 @@ MAX_WINDOW_ICON = 256
 
 
 def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
-    """``language``: "fr" or "en"; None follows the system's languages (French otherwise)."""
+    """``language``: "fr" or "en"; None follows the system's languages (French otherwise).
+    run_app passes the language chosen with --lang, else the one chosen in the app."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("readiness")
     app.setApplicationVersion(__version__)
@@ -107,7 +108,11 @@ def run_app(
     log_path = setup_logging()
     route_qt_messages()
     install_error_dialog(log_path)
-    app = create_application(argv, language)
+    from readiness.ui.preferences import Preferences
+
+    preferences = Preferences.for_user()  # QSettings: no QApplication needed yet
+    # --lang, else what the user chose in the app last time, else the system's.
+    app = create_application(argv, language or preferences.language or None)
     loaded = load_config_or_explain(config_path)
     if loaded is None:
         return EXIT_BAD_CONFIG
@@ -115,18 +120,18 @@ def run_app(
 
     from readiness.checks import build_checks
     from readiness.devices.url_opener import SystemUrlOpener
+    from readiness.ui.language_switch import WindowKeeper
     from readiness.ui.main_window import MainWindow
-    from readiness.ui.preferences import Preferences
     from readiness.ui.services import Services
 
     services = Services(
         config=loaded.config,
-        preferences=Preferences.for_user(),
+        preferences=preferences,
         url_opener=SystemUrlOpener(),
         checks=build_checks(devices=loaded.config.devices),
     )
-    window = MainWindow(services)
-    window.show()
+    keeper = WindowKeeper(lambda: MainWindow(services), services.preferences)
+    window = keeper.show_first()
     log.info("window shown")
     _close_later_if_asked(window)
     if on_shown is not None:

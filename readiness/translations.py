@@ -78,15 +78,34 @@ def qt_translator(language: str, parent=None) -> QTranslator | None:
     return None
 
 
+_installed: list[QTranslator] = []
+
+
 def install_in_app(app: QCoreApplication, language: str) -> None:
-    """Widgets' ``tr()`` and the core's ``translate()`` answer in ``language`` from now on."""
+    """Widgets' ``tr()`` and the core's ``translate()`` answer in ``language`` from now on
+    (for widgets made from now on: a switch rebuilds the window)."""
     from PySide6.QtCore import QCoreApplication, QLocale
 
+    remove_from_app(app)
     QLocale.setDefault(locale_for(language))
     for translator in (qt_translator(language, app), our_translator(language, app)):
         if translator is not None:
             app.installTranslator(translator)
+            _installed.append(translator)
     i18n.install(QCoreApplication.translate, language)
+    log.info("interface language: %s", language)
+
+
+def remove_from_app(app: QCoreApplication) -> None:
+    """Back to the source texts (French) and Qt's own (English)."""
+    from contextlib import suppress
+
+    while _installed:
+        translator = _installed.pop()
+        with suppress(RuntimeError):  # already deleted, with the application (tests)
+            app.removeTranslator(translator)
+            translator.deleteLater()
+    i18n.install(None, i18n.SOURCE_LANGUAGE)
 
 
 def install_without_app(language: str) -> None:

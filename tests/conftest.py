@@ -65,6 +65,19 @@ def isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return base
 
 
+@pytest.fixture
+def back_to_french(qapp) -> Iterator[None]:
+    """For tests that install a language: afterwards, the source texts (French) again,
+    as every other test expects."""
+    yield
+    from PySide6.QtCore import QLocale
+
+    from readiness.translations import remove_from_app
+
+    remove_from_app(qapp)
+    QLocale.setDefault(QLocale("fr_FR"))
+
+
 class UrlRecorder:
     """A stand-in ``xdg-open`` first on PATH that writes down each URL it is asked to open."""
 

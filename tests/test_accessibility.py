@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from camera_media import write_variant
 from readiness.checks import CHECK_IDS, build_checks
-from readiness.core import i18n
 from readiness.core.config import read_session_file
 from readiness.core.device_choice import DeviceChoice
 from readiness.translations import install_in_app
@@ -164,18 +163,9 @@ def test_every_page_is_named_reachable_and_readable_light_and_dark(
 
 
 @pytest.fixture
-def english(qapp) -> Iterator[None]:
+def english(qapp, back_to_french) -> None:
     """The interface in English, as ``--lang en`` gives it; French again afterwards."""
-    before = set(qapp.findChildren(QTranslator))
     install_in_app(qapp, "en")
-    try:
-        yield
-    finally:
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        i18n.install(None, "fr")
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
 
 
 def test_in_english_no_page_says_anything_in_french(

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from readiness.core import i18n
 from readiness.translations import install_in_app, translations_dir
@@ -88,17 +88,7 @@ def test_the_shipped_qm_is_built_from_the_ts(ts: Path, tmp_path: Path) -> None:
     )
 
 
-@pytest.fixture
-def restore_language(qapp):
-    before = set(qapp.findChildren(QTranslator))
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-    i18n.install(None, "fr")
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-
-
-def test_in_english_the_app_and_the_core_speak_english(qapp, restore_language) -> None:
+def test_in_english_the_app_and_the_core_speak_english(qapp, back_to_french) -> None:
     install_in_app(qapp, "en")
     assert i18n.language() == "en"
     assert QCoreApplication.translate("MainWindow", "&Suivant >") == "&Next >"
@@ -107,7 +97,7 @@ def test_in_english_the_app_and_the_core_speak_english(qapp, restore_language) -
     assert QLocale().language() == QLocale.Language.English
 
 
-def test_in_french_qt_own_buttons_are_french_too(qapp, restore_language) -> None:
+def test_in_french_qt_own_buttons_are_french_too(qapp, back_to_french) -> None:
     install_in_app(qapp, "fr")
     assert QCoreApplication.translate("QPlatformTheme", "Close") == "Fermer"
     assert i18n.decimal(4.5) == "4,5"

@@ -136,7 +136,9 @@ def texts(root: QWidget) -> list[tuple[QWidget, str]]:
         items = [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
         if widget.isWindow():
             items.append(widget.windowTitle())
-        if isinstance(widget, (QLabel, QAbstractButton)):
+        # A language's name in itself ("Français" on the button to switch to French)
+        # is meant to stay as it is.
+        if isinstance(widget, (QLabel, QAbstractButton)) and not widget.property("language_name"):
             items.append(widget.text())
         elif isinstance(widget, QLineEdit):
             items.append(widget.placeholderText())

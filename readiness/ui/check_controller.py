@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Signal
 
 from readiness.core.check import Check
 from readiness.core.result import CheckResult
-from readiness.core.runner import run_check
 from readiness.ui.tasks import TaskRunner
 
 
@@ -38,6 +37,8 @@ class CheckController(QObject):
 
     def run(self, check_id: str) -> None:
         """Start the check in the background unless it is already running."""
+        from readiness.core.runner import run_check  # after the first paint, not before
+
         if check_id in self._running:
             return
         self._running.add(check_id)

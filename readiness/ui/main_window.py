@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -45,6 +45,9 @@ class Step:
 
 
 class MainWindow(QMainWindow):
+    #: The user asked for the interface in this language ("fr" or "en").
+    language_requested = Signal(str)
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -105,13 +108,15 @@ class MainWindow(QMainWindow):
         titles = [check.title() for check in services.checks] + [join_title]
 
         def welcome() -> Page:
-            return WelcomePage(
+            page = WelcomePage(
                 services.config,
                 titles,
                 services.preferences,
                 url_opener=services.url_opener,
                 tasks=self.tasks,
             )
+            page.language_requested.connect(self.language_requested)
+            return page
 
         def summary() -> Page:
             from readiness.ui.pages.summary import SummaryPage

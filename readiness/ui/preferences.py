@@ -57,6 +57,16 @@ class Preferences:
         self._settings.setValue("session/start", value.isoformat() if value else "")
         self._settings.sync()
 
+    @property
+    def language(self) -> str:
+        """The interface language the user chose in the app ("" if never chosen)."""
+        return self._text("interface/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._settings.setValue("interface/language", value)
+        self._settings.sync()
+
     def device(self, kind: str) -> str:
         """The camera, input or output device the user picked last ("" if none)."""
         return self._text(f"devices/{kind}")

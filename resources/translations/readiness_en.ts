@@ -1173,7 +1173,7 @@ Help: readiness --help
     <name>MainWindow</name>
     <message>
         <source>Préparer ma séance — {organisation}</source>
-        <extracomment>Builds the page on first visit: start-up only pays for the welcome page.</extracomment>
+        <extracomment>Builds the page on first visit: start-up only pays for the welcome page. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
         <translation>Get ready for my session — {organisation}</translation>
     </message>
     <message>
@@ -2401,6 +2401,7 @@ Help: readiness --help
     <name>WelcomePage</name>
     <message>
         <source>Bienvenue</source>
+        <extracomment>The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
         <translation>Welcome</translation>
     </message>
     <message>
@@ -2430,6 +2431,14 @@ Help: readiness --help
     <message>
         <source>Accessibilité et a&amp;daptations</source>
         <translation>Accessibility and a&amp;djustments</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;application en français</source>
+        <translation>Show the app in French</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;application en anglais</source>
+        <translation>Show the app in English</translation>
     </message>
     <message>
         <source>Date et heure de la séance</source>

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from readiness.core.config import SessionConfig
+from readiness.core.i18n import language
 from readiness.core.session_time import countdown_text
 from readiness.ui.page import Page, paragraph
 from readiness.ui.preferences import Preferences
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 class WelcomePage(Page):
     step_id = "welcome"
+    #: The user asked for the interface in this language ("fr" or "en").
+    language_requested = Signal(str)
 
     def __init__(
         self,
@@ -58,6 +61,8 @@ class WelcomePage(Page):
         self._time_row = QHBoxLayout()
         self._time_row.addWidget(self.time_button)
         self._time_row.addStretch(1)
+        self.language_button = self._language_button()
+        self._time_row.addWidget(self.language_button)
         self.body.addWidget(self.countdown)
         self.body.addLayout(self._time_row)
         self._timer = QTimer(self)
@@ -93,6 +98,21 @@ class WelcomePage(Page):
             )
         )
         self.body.addStretch(1)
+
+    def _language_button(self) -> QPushButton:
+        """The other language, named in itself ("English", "Français"), as language
+        pickers do: whoever needs it must be able to read it."""
+        if language() == "en":
+            button = QPushButton("Français")
+            button.setAccessibleName(self.tr("Afficher l'application en français"))
+            other = "fr"
+        else:
+            button = QPushButton("English")
+            button.setAccessibleName(self.tr("Afficher l'application en anglais"))
+            other = "en"
+        button.setProperty("language_name", True)  # a name, in its own language
+        button.clicked.connect(lambda: self.language_requested.emit(other))
+        return button
 
     def start(self) -> datetime | None:
         return self._fixed_start or self._preferences.session_start

@@ -1,0 +1,58 @@
+"""Changing the interface's language from the app.
+
+Qt widgets keep the texts they were built with, so the choice is remembered and the
+window is built again in the new language, where the old one was. The switch is
+offered on the welcome page, before anything has been measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from readiness.translations import install_in_app
+
+# No PySide import at the top: this module is loaded at start-up, and each module
+# importing PySide costs its import hook there.
+if TYPE_CHECKING:
+    from readiness.ui.main_window import MainWindow
+    from readiness.ui.preferences import Preferences
+
+
+class WindowKeeper:
+    """Holds the main window, and replaces it when the user picks another language."""
+
+    def __init__(self, make_window: Callable[[], MainWindow], preferences: Preferences):
+        self._make_window = make_window
+        self._preferences = preferences
+        self.window: MainWindow | None = None
+
+    def show_first(self) -> MainWindow:
+        self.window = self._new_window()
+        self.window.show()
+        return self.window
+
+    def switch(self, language: str) -> None:
+        old = self.window
+        from PySide6.QtWidgets import QApplication
+
+        self._preferences.language = language  # and at the next start
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_in_app(app, language)
+        new = self._new_window()
+        if old is not None:
+            new.setGeometry(old.geometry())
+        new.setWindowState(old.windowState() if old is not None else new.windowState())
+        new.show()
+        new.activateWindow()
+        self.window = new
+        if old is not None:
+            old.close()  # releases its devices (pages' left())
+            old.deleteLater()
+        new.start_checks()
+
+    def _new_window(self) -> MainWindow:
+        window = self._make_window()
+        window.language_requested.connect(self.switch)
+        return window
