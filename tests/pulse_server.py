@@ -13,7 +13,8 @@ import it before pytest registers it as a plugin then raise no warning):
 
 - ``pulse_session``: one server for the whole session, stopped at its end;
 - ``pulse``: points this test's PortAudio at it;
-- ``no_sound_server``: points PortAudio at a socket where nothing listens.
+- ``no_sound_server``: points PortAudio at a socket where nothing listens;
+- ``sound_page_context``, ``open_sound_page``: a sound page with the window's services.
 """
 
 from __future__ import annotations
@@ -374,6 +375,25 @@ def sound_page_context(qtbot, tmp_path: Path):
 
     contexts: list = []
     return make
+
+
+@pytest.fixture
+def open_sound_page(qtbot, sound_page_context):
+    """Opens a sound page as the window shows it (shown, entered); left at the test's end."""
+    pages = []
+
+    def make(page_class, **options):
+        page = page_class(sound_page_context(), **options)
+        qtbot.addWidget(page)
+        page.resize(800, 600)
+        page.show()
+        page.entered()
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.left()  # a page left open would keep its devices for the next test
 
 
 class EventLoopWatch:

@@ -15,23 +15,12 @@ pytest_plugins = ["pulse_server"]
 
 
 @pytest.fixture
-def open_page(qtbot, sound_page_context):
-    pages = []
-
+def open_page(open_sound_page):
     def make(**options) -> MicrophonePage:
-        context = sound_page_context()
         options = {"quiet_s": 0.6, "speak_timeout_s": 2.0, "retry_ms": 300, **options}
-        page = MicrophonePage(context, **options)
-        qtbot.addWidget(page)
-        page.resize(800, 600)
-        page.show()
-        page.entered()
-        pages.append(page)
-        return page
+        return open_sound_page(MicrophonePage, **options)
 
-    yield make
-    for page in pages:
-        page.left()
+    return make
 
 
 def wait_phase(qtbot, page: MicrophonePage, phase: Phase, timeout_ms: int = 8000) -> None:

@@ -13,21 +13,11 @@ pytest_plugins = ["pulse_server"]
 
 
 @pytest.fixture
-def open_page(qtbot, sound_page_context):
-    pages = []
-
+def open_page(open_sound_page):
     def make(**options) -> SpeakersPage:
-        page = SpeakersPage(sound_page_context(), retry_ms=300, **options)
-        qtbot.addWidget(page)
-        page.resize(800, 600)
-        page.show()
-        page.entered()
-        pages.append(page)
-        return page
+        return open_sound_page(SpeakersPage, retry_ms=300, **options)
 
-    yield make
-    for page in pages:
-        page.left()
+    return make
 
 
 def play_and_wait(qtbot, page: SpeakersPage) -> None:

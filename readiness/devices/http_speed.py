@@ -7,7 +7,7 @@ goes over HTTPS on port 443, which networks that block speedtest.net's port 8080
 usually let through. An organisation can point it at a service of its own.
 
 Threads fetch (or send) requests that start small and grow, as the speedtest-cli
-client does, and the same meter and windows turn the bytes into rates.
+client does, and the same phases (``transfer_phases``) turn the bytes into rates.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from readiness.devices.latency import LoadedLatency, measure_latency
-from readiness.devices.line_measure import LineMeasure, Progress, no_progress, run_timed
+from readiness.devices.latency import measure_latency
+from readiness.devices.line_measure import LineMeasure, Progress, no_progress
 from readiness.devices.metered_http import metered_opener
 from readiness.devices.network_errors import Failure, NetworkError, classify
-from readiness.devices.throughput import TransferMeter, answered_rate_bps, received_rate_bps
+from readiness.devices.throughput import TransferMeter
+from readiness.devices.transfer_phases import TransferPhases
 
 DEFAULT_SERVICE = "https://speed.cloudflare.com"
 KIB = 1024
@@ -93,56 +94,31 @@ class HttpSpeedClient:
         latency_url = f"{self.base_url}/__down?bytes=0"
         latency = measure_latency(latency_url, timeout_s=min(2.0, self.timeout_s), cancel=cancel)
         meter = TransferMeter()
+        phases = TransferPhases(meter, self.warmup_s, self.timeout_s, progress, cancel)
         opener = metered_opener(meter, self.timeout_s)
         download_stop = threading.Event()
         errors: list[BaseException] = []
 
-        loaded = LoadedLatency(latency_url, timeout_s=self.timeout_s).start()
-        try:
-            samples, start = run_timed(
-                "download",
-                lambda: self._run_threads(self._download, opener, download_stop, errors),
-                lambda: meter.received,
-                self.seconds,
-                self.seconds + self.timeout_s + 1.0,
-                progress,
-                cancel,
-                download_stop.set,
-                settle_s=0.2,
-            )
-        finally:
-            loaded_latency = loaded.stop()
-        down = received_rate_bps(samples, start + self.warmup_s, start + self.seconds)
+        down, loaded_latency = phases.download(
+            lambda: self._run_threads(self._download, opener, download_stop, errors),
+            download_stop.set,
+            self.seconds,
+            latency_url,
+        )
         if down <= 0:
             raise self._failure(errors, "no byte downloaded")
 
         upload_stop = threading.Event()
         errors.clear()
-        # As for speedtest-cli's uploads: answers wait for the computer's buffers to drain.
-        upload_opener = metered_opener(meter, self.seconds + self.upload_extra_s + self.timeout_s)
-
-        def answered(start: float, now: float) -> bool:
-            past = now - start - self.seconds
-            return past >= self.upload_extra_s or not meter.pending_before(now - past)
-
-        def end_upload() -> None:
-            meter.freeze()
-            upload_stop.set()
-
-        _samples, start = run_timed(
-            "upload",
-            lambda: self._run_threads(self._upload, upload_opener, upload_stop, errors),
-            lambda: meter.answered,
-            self.seconds,
-            self.seconds + self.upload_extra_s + self.timeout_s,
-            progress,
-            cancel,
-            end_upload,
-            done=answered,
+        upload_opener = metered_opener(
+            meter, phases.upload_limit_s(self.seconds, self.upload_extra_s)
         )
-        end_upload()
-        up = answered_rate_bps(
-            meter.uploads(), start + self.warmup_s, start + self.seconds, latency.median_ms / 1000
+        up = phases.upload(
+            lambda: self._run_threads(self._upload, upload_opener, upload_stop, errors),
+            upload_stop.set,
+            self.seconds,
+            self.upload_extra_s,
+            latency.median_ms / 1000,
         )
         if up <= 0:
             raise self._failure(errors, "no upload answered")

@@ -14,7 +14,7 @@ speedtest-cli 2.1.3 is unmaintained; what this adapter works around:
 - Its rate is bytes over the whole test (ramp-up included) and, for uploads,
   counts bytes still sitting in the computer's own socket buffers. Its transfers
   run here through a metered opener (``metered_http``) and the rate is read over
-  the steady part of the test (``throughput``): in 3 s a direction, as accurate
+  the steady part of the test (``transfer_phases``): in 3 s a direction, as accurate
   as its 10 s defaults, and far more on slow uploads (benchmarks/network_accuracy.py).
 - Cancelling sets its shutdown event; its threads stop at their next read.
 """
@@ -32,15 +32,12 @@ from functools import cache
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from readiness.devices.latency import LoadedLatency, measure_latency
-from readiness.devices.line_measure import LineMeasure, Progress, no_progress, run_timed
+from readiness.devices.latency import measure_latency
+from readiness.devices.line_measure import LineMeasure, Progress, no_progress
 from readiness.devices.metered_http import metered_opener
 from readiness.devices.network_errors import Failure, NetworkError, classify
-from readiness.devices.throughput import (
-    TransferMeter,
-    answered_rate_bps,
-    received_rate_bps,
-)
+from readiness.devices.throughput import TransferMeter
+from readiness.devices.transfer_phases import TransferPhases
 
 log = logging.getLogger(__name__)
 
@@ -176,68 +173,30 @@ class SpeedtestClient:
         latency = measure_latency(latency_url, timeout_s=min(2.0, tuning.timeout_s), cancel=cancel)
 
         meter = TransferMeter()
+        phases = TransferPhases(meter, tuning.warmup_s, tuning.timeout_s, progress, cancel)
         tester._opener = metered_opener(
             meter, tuning.timeout_s, user_agent=speedtest.build_user_agent()
         )
         self._configure(tester)
 
-        loaded = LoadedLatency(latency_url, timeout_s=tuning.timeout_s).start()
-        try:
-            samples, start = run_timed(
-                "download",
-                tester.download,
-                lambda: meter.received,
-                tuning.download_s,
-                tuning.download_s + tuning.timeout_s + 1.0,
-                progress,
-                cancel,
-                flag.set,
-                settle_s=0.2,
-            )
-        finally:
-            loaded_latency = loaded.stop()
-        down = received_rate_bps(samples, start + tuning.warmup_s, start + tuning.download_s)
+        down, loaded_latency = phases.download(
+            tester.download, flag.set, tuning.download_s, latency_url
+        )
         if down <= 0:
             raise self._diagnose(f"{base}/random350x350.jpg", tuning.timeout_s)
 
         flag.event.clear()
-        # On a slow line an answer comes only once the bytes queued in the computer's
-        # buffers have crossed: seconds at a few hundred kbit/s. The phase's own limit
-        # bounds the wait, not each socket's.
         tester._opener = metered_opener(
             meter,
-            tuning.upload_s + tuning.upload_extra_s + tuning.timeout_s,
+            phases.upload_limit_s(tuning.upload_s, tuning.upload_extra_s),
             user_agent=speedtest.build_user_agent(),
         )
 
         def upload() -> None:
             tester.upload(threads=tuning.upload_threads, pre_allocate=False)
 
-        def answered(start: float, now: float) -> bool:
-            past = now - start - tuning.upload_s
-            return past >= tuning.upload_extra_s or not meter.pending_before(now - past)
-
-        def stop() -> None:
-            meter.freeze()
-            flag.set()
-
-        _samples, start = run_timed(
-            "upload",
-            upload,
-            lambda: meter.answered,
-            tuning.upload_s,
-            tuning.upload_s + tuning.upload_extra_s + tuning.timeout_s,
-            progress,
-            cancel,
-            stop,
-            done=answered,
-        )
-        stop()
-        up = answered_rate_bps(
-            meter.uploads(),
-            start + tuning.warmup_s,
-            start + tuning.upload_s,
-            latency.median_ms / 1000,
+        up = phases.upload(
+            upload, flag.set, tuning.upload_s, tuning.upload_extra_s, latency.median_ms / 1000
         )
         if up <= 0 and meter.sent > 0:
             # Nothing answered in time: a very slow line. What was written is an upper bound.

@@ -14,6 +14,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem
@@ -51,6 +52,22 @@ def _rates(device: AudioDevice, wanted: float | None) -> list[float]:
     if device.default_samplerate:
         rates.append(device.default_samplerate)
     return list(dict.fromkeys([*rates, *_FALLBACK_RATES]))
+
+
+def _started(sd: ModuleType, stream: Any) -> Any:
+    """Count a just-opened stream as open (no rescan meanwhile) and start it.
+
+    A stream that will not start is closed and uncounted again. Called under the
+    PortAudio lock (``portaudio()``), which gives ``sd``.
+    """
+    stream_opened()
+    try:
+        stream.start()
+    except sd.PortAudioError as exc:
+        stream.close(ignore_errors=True)
+        stream_closed()
+        raise classify(exc) from None
+    return stream
 
 
 def _close_in_background(stream: Any, timeout_s: float) -> None:
@@ -137,14 +154,7 @@ class Capture:
                         if problem in (AudioProblem.BUSY, AudioProblem.GONE):
                             raise classify(exc) from None
                         continue
-                    stream_opened()
-                    try:
-                        stream.start()
-                    except sd.PortAudioError as exc:
-                        stream.close(ignore_errors=True)
-                        stream_closed()
-                        raise classify(exc) from None
-                    return rate, channels, stream
+                    return rate, channels, _started(sd, stream)
         assert last_error is not None
         raise classify(last_error)
 
@@ -257,14 +267,7 @@ class Playback:
                 )
             except (sd.PortAudioError, ValueError) as exc:
                 raise classify(exc) from None
-            stream_opened()
-            try:
-                stream.start()
-            except sd.PortAudioError as exc:
-                stream.close(ignore_errors=True)
-                stream_closed()
-                raise classify(exc) from None
-        self._stream = stream
+            self._stream = _started(sd, stream)
         self.started_at = time.monotonic()
 
     def _callback(self, outdata, frames, _time, _status) -> None:
