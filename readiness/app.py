@@ -45,15 +45,16 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     return app
 
 
-def apply_theme(app: QApplication) -> None:
+def apply_theme(app: QApplication, applied: Callable[[], None] = lambda: None) -> None:
     """Readable colours (WCAG AA) from the system's palette, and a visible focus ring.
-    In run_app this runs just after the window's first paint, which it would delay."""
+    In run_app this runs just after the window's first paint, which it would delay.
+    ``applied`` runs after each change of palette (see theme.apply_accessible_palette)."""
     from readiness.ui.focus_style import FocusStyle
     from readiness.ui.theme import apply_accessible_palette
 
     # The style first: setting one resets the palette to the style's.
     app.setStyle(FocusStyle())
-    apply_accessible_palette(app)
+    apply_accessible_palette(app, applied)
 
 
 def _readable_font(app: QApplication) -> None:
@@ -136,7 +137,8 @@ def run_app(
     _close_later_if_asked(window)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
-    QTimer.singleShot(0, lambda: apply_theme(app))
+    # The status icons are pixmaps: drawn again in the corrected palette's colours.
+    QTimer.singleShot(0, lambda: apply_theme(app, lambda: keeper.window.sidebar.redraw_icons()))
     # Once the window is up: the checks' threads must not slow its first paint.
     QTimer.singleShot(0, window.start_checks)
     # The icon's images are read once the window is up: they would delay its first show.

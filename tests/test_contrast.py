@@ -119,13 +119,16 @@ def test_a_switch_between_light_and_dark_is_followed(qapp, qtbot) -> None:
     system = qapp.palette()
     expected = accessible_palette(system)
     try:
-        apply_accessible_palette(qapp)
+        redrawn: list[QColor] = []  # what the app redraws (the steps' icons) each time
+        apply_accessible_palette(qapp, lambda: redrawn.append(qapp.palette().highlight().color()))
         assert qapp.palette().color(Role.Highlight) == expected.color(Role.Highlight)
+        assert redrawn == [expected.color(Role.Highlight)]
         stale = QPalette(expected)
         stale.setColor(Role.Highlight, QColor("#ffff00"))  # what the old scheme left
         qapp.setPalette(stale)
         qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
         assert qapp.palette().color(Role.Highlight) == expected.color(Role.Highlight)
+        assert redrawn == [expected.color(Role.Highlight)] * 2  # after the new palette
         assert qapp.palette().color(Role.Window) == system.color(Role.Window)
     finally:
         qapp.setPalette(system)

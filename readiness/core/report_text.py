@@ -8,17 +8,7 @@ from typing import Any
 
 from readiness.core.i18n import translate
 from readiness.core.measure_text import labelled_measures, measure_line
-from readiness.core.result import Status, Verdict, verdict_title
-
-
-def _status_word(status: str) -> str:
-    words = {
-        Status.OK: translate("Report", "Bon"),
-        Status.WARNING: translate("Report", "À améliorer"),
-        Status.FAILED: translate("Report", "Problème"),
-        Status.SKIPPED: translate("Report", "Non vérifié"),
-    }
-    return words[Status(status)]
+from readiness.core.result import Status, Verdict, status_word, verdict_title
 
 
 def _when(iso: str | None) -> str:
@@ -41,7 +31,7 @@ def report_html(report: dict[str, Any]) -> str:
         rows.append(
             "<tr>"
             f"<td><b>{t(check['title'])}</b><br>{t(check['summary'])}</td>"
-            f"<td>{t(_status_word(check['status']))}</td>"
+            f"<td>{t(status_word(Status(check['status'])))}</td>"
             f"<td>{measures}</td><td>{advice}</td>"
             "</tr>"
         )
@@ -92,7 +82,9 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
     ]
     lines += [
         translate("Report", "- {title} : {status} — {summary}").format(
-            title=check["title"], status=_status_word(check["status"]), summary=check["summary"]
+            title=check["title"],
+            status=status_word(Status(check["status"])),
+            summary=check["summary"],
         )
         for check in report["checks"]
     ]

@@ -63,6 +63,17 @@ def verdict(results: Iterable[CheckResult]) -> Verdict:
     return Verdict.READY
 
 
+def status_word(status: Status) -> str:
+    """A result's status in one word, as the badges, the report and the mail say it."""
+    words = {
+        Status.OK: translate("Status", "Bon"),
+        Status.WARNING: translate("Status", "À améliorer"),
+        Status.FAILED: translate("Status", "Problème"),
+        Status.SKIPPED: translate("Status", "Non vérifié"),
+    }
+    return words[status]
+
+
 def verdict_title(value: Verdict) -> str:
     titles = {
         Verdict.READY: translate("Verdict", "Tout est prêt"),

@@ -340,3 +340,19 @@ class AccessibilityDialog(QDialog):
         if screen is not None:
             height = min(height, int(screen.height() * 0.9))
         return QSize(width, height)
+
+
+def open_accessibility_dialog(
+    parent: QWidget,
+    config: SessionConfig,
+    url_opener: UrlOpener,
+    tasks: TaskRunner,
+    display_name: str = "",
+) -> AccessibilityDialog:
+    """Opens the dialog over ``parent`` (window-modal, not blocking), the one already
+    made for it if any: what was typed or copied there is still there."""
+    dialog = parent.findChild(AccessibilityDialog)
+    if dialog is None:
+        dialog = AccessibilityDialog(config, url_opener, tasks, parent, display_name=display_name)
+    dialog.open()
+    return dialog

@@ -60,14 +60,13 @@ class HelpDialog(QDialog):
         self.setMinimumWidth(420)
 
     def show_accessibility(self) -> None:
-        from readiness.ui.accessibility_dialog import AccessibilityDialog
+        from readiness.ui.accessibility_dialog import open_accessibility_dialog
 
-        if self.accessibility_dialog is None:
-            self.accessibility_dialog = AccessibilityDialog(
-                self._services.config,
-                self._services.url_opener,
-                self._tasks,
-                self,
-                display_name=self._services.preferences.display_name,
-            )
-        self.accessibility_dialog.open()
+        services = self._services
+        self.accessibility_dialog = open_accessibility_dialog(
+            self,
+            services.config,
+            services.url_opener,
+            self._tasks,
+            services.preferences.display_name,
+        )

@@ -33,17 +33,14 @@ class WindowKeeper:
         return self.window
 
     def switch(self, language: str) -> None:
-        old = self.window
         from PySide6.QtWidgets import QApplication
 
         self._preferences.language = language  # and at the next start
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        install_in_app(app, language)
-        new = self._new_window()
+        install_in_app(QApplication.instance(), language)
+        old, new = self.window, self._new_window()
         if old is not None:
             new.setGeometry(old.geometry())
-        new.setWindowState(old.windowState() if old is not None else new.windowState())
+            new.setWindowState(old.windowState())  # maximised stays maximised
         new.show()
         new.activateWindow()
         self.window = new

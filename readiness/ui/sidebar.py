@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from readiness.ui.status_style import (
@@ -38,9 +38,6 @@ class StepSidebar(QListWidget):
         self._texts_version = 0
         self._width_for: tuple | None = None
         self._width = 0
-        # A signal rather than a changeEvent() override: Python overrides of event
-        # handlers are called for every event, which costs the first show a millisecond.
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     def sizeHint(self) -> QSize:
         """As wide as the longest title or status word, in the current font."""
@@ -87,12 +84,9 @@ class StepSidebar(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, state_description(state))
 
-    def _scheme_changed(self, _scheme) -> None:
-        # After the palette follows the new scheme (theme.py, on the same signal).
-        QTimer.singleShot(0, self.redraw_icons)
-
     def redraw_icons(self) -> None:
-        """In the palette's colours: after a switch between light and dark."""
+        """In the palette's colours, after it changed (the app calls this: an override
+        of changeEvent() would run for every event, and slow the first show)."""
         for step_id, state in self._states.items():
             if state is not None:
                 self._item(step_id).setIcon(state_icon(state))

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from readiness.ui.status_style import (
     BadgeState,
-    is_palette_change,
     state_description,
     state_pixmap,
     state_word,
@@ -47,7 +46,8 @@ class StatusBadge(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: the icon's colours follow.
-        if is_palette_change(event) and self.state is not None:
+        palette_changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_changed and self.state is not None:
             self._draw_icon()
         super().changeEvent(event)
 

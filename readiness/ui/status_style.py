@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from readiness.core.result import Status
+from readiness.core.result import Status, status_word
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette  # in annotations only: importing it builds its enums
@@ -83,21 +83,12 @@ def on_color(dark: bool | None = None) -> QColor:
     return QColor(_ON_COLOR[dark_theme() if dark is None else dark])
 
 
-def is_palette_change(event: QEvent) -> bool:
-    """The palette changed (the system switched between light and dark, say)."""
-    return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-
-
 def state_word(state: BadgeState) -> str:
-    words = {
-        BadgeState.PENDING: QCoreApplication.translate("Status", "À vérifier"),
-        BadgeState.RUNNING: QCoreApplication.translate("Status", "Vérification…"),
-        BadgeState.OK: QCoreApplication.translate("Status", "Bon"),
-        BadgeState.WARNING: QCoreApplication.translate("Status", "À améliorer"),
-        BadgeState.FAILED: QCoreApplication.translate("Status", "Problème"),
-        BadgeState.SKIPPED: QCoreApplication.translate("Status", "Non vérifié"),
-    }
-    return words[state]
+    if state is BadgeState.PENDING:
+        return QCoreApplication.translate("Status", "À vérifier")
+    if state is BadgeState.RUNNING:
+        return QCoreApplication.translate("Status", "Vérification…")
+    return status_word(Status(state.value))  # a result's: the same word everywhere
 
 
 def state_description(state: BadgeState) -> str:

@@ -9,6 +9,8 @@ from the palette in use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from readiness.core.contrast import RGB, TEXT_MINIMUM, over, readable_on, selection_colors
@@ -43,7 +45,8 @@ def seen_on(color: QColor, background: QColor) -> RGB:
 
 
 def accessible_palette(palette: QPalette) -> QPalette:
-    """``palette`` with each pair of PAIRS at its minimum contrast, or above."""
+    """``palette`` with each text of TEXT_ON readable on its surfaces, and the selection
+    standing out on HIGHLIGHT_ON with its text readable on it."""
     fixed = QPalette(palette)
     for group in GROUPS:
         for text_role, surfaces in TEXT_ON:
@@ -65,16 +68,20 @@ def accessible_palette(palette: QPalette) -> QPalette:
     return fixed
 
 
-def apply_accessible_palette(app: QGuiApplication) -> None:
-    """Now, and again whenever the user switches between light and dark."""
-    _apply(app)
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply(app, reset=True))
+def apply_accessible_palette(
+    app: QGuiApplication, applied: Callable[[], None] = lambda: None
+) -> None:
+    """Now, and again whenever the user switches between light and dark; ``applied``
+    then redraws what is painted from the palette once (icons drawn into pixmaps)."""
+    _apply(app, applied)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply(app, applied, reset=True))
 
 
-def _apply(app: QGuiApplication, reset: bool = False) -> None:
+def _apply(app: QGuiApplication, applied: Callable[[], None], reset: bool = False) -> None:
     if reset:
         app.setPalette(QPalette())  # back to the system's: what follows corrects that one
     palette = app.palette()
     fixed = accessible_palette(palette)
     if fixed != palette:
         app.setPalette(fixed)
+    applied()

@@ -1861,22 +1861,6 @@ Help: readiness --help
 <context>
     <name>Report</name>
     <message>
-        <source>Bon</source>
-        <translation>Good</translation>
-    </message>
-    <message>
-        <source>À améliorer</source>
-        <translation>Could be better</translation>
-    </message>
-    <message>
-        <source>Problème</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Non vérifié</source>
-        <translation>Not checked</translation>
-    </message>
-    <message>
         <source>le {date} à {time}</source>
         <translation>on {date} at {time}</translation>
     </message>

@@ -32,8 +32,8 @@ class WelcomePage(Page):
         preferences: Preferences,
         parent: QWidget | None = None,
         *,
-        url_opener: UrlOpener | None = None,
-        tasks: TaskRunner | None = None,
+        url_opener: UrlOpener,
+        tasks: TaskRunner,
     ):
         super().__init__(
             self.tr("Bienvenue"),
@@ -125,25 +125,11 @@ class WelcomePage(Page):
 
     def show_accessibility(self) -> None:
         # Imported on click: the welcome page is built at start-up, the dialog rarely.
-        from readiness.ui.accessibility_dialog import AccessibilityDialog
+        from readiness.ui.accessibility_dialog import open_accessibility_dialog
 
-        if self.accessibility_dialog is None:
-            if self._url_opener is None:
-                from readiness.devices.url_opener import SystemUrlOpener
-
-                self._url_opener = SystemUrlOpener()
-            if self._tasks is None:
-                from readiness.ui.tasks import TaskRunner
-
-                self._tasks = TaskRunner(self)
-            self.accessibility_dialog = AccessibilityDialog(
-                self._config,
-                self._url_opener,
-                self._tasks,
-                self,
-                display_name=self._preferences.display_name,
-            )
-        self.accessibility_dialog.open()
+        self.accessibility_dialog = open_accessibility_dialog(
+            self, self._config, self._url_opener, self._tasks, self._preferences.display_name
+        )
 
     def _choose_time(self) -> None:
         from PySide6.QtWidgets import QDateTimeEdit  # only when asked for
