@@ -65,6 +65,19 @@ def isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return base
 
 
+def finish_every_check(window, qtbot, timeout_ms: int = 60_000) -> None:
+    """Runs each of the window's checks not yet done, and waits until all have a result."""
+    from readiness.checks import CHECK_IDS
+
+    for check_id in CHECK_IDS:
+        if window.controller.result(check_id) is None:
+            window.controller.run(check_id)
+    qtbot.waitUntil(
+        lambda: all(window.controller.result(i) is not None for i in CHECK_IDS),
+        timeout=timeout_ms,
+    )
+
+
 @pytest.fixture
 def back_to_french(qapp) -> Iterator[None]:
     """For tests that install a language: afterwards, the source texts (French) again,

@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from camera_media import write_variant
-from readiness.checks import CHECK_IDS, build_checks
+from conftest import finish_every_check
+from readiness.checks import build_checks
 from readiness.core.config import read_session_file
 from readiness.core.device_choice import DeviceChoice
 from readiness.translations import install_in_app
@@ -75,13 +76,7 @@ def walked_window(make_window, qtbot, tmp_path: Path, pulse):
         devices = DeviceChoice(camera=str(video), speedtest_server=server.url, listen_s=1.0)
         checks = [c for c in build_checks(devices=devices) if c.id != "zoom"]
         window = make_window(checks=checks, config=config)
-        for check_id in CHECK_IDS:
-            if window.controller.result(check_id) is None:
-                window.controller.run(check_id)
-        qtbot.waitUntil(
-            lambda: all(window.controller.result(i) is not None for i in CHECK_IDS),
-            timeout=60_000,
-        )
+        finish_every_check(window, qtbot)
         return window
 
     servers: list[SpeedServer] = []

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from camera_media import write_variant
+from conftest import finish_every_check
 from readiness.checks import CHECK_IDS, build_checks
 from readiness.core.device_choice import DeviceChoice
 from speed_server import SpeedServer
@@ -19,13 +20,7 @@ def test_every_page_opens_and_its_check_gives_a_readable_result(
         for row in range(len(window.steps)):
             window.sidebar.setCurrentRow(row)
             assert window.current_page().step_id == window.steps[row].step_id
-        for check_id in CHECK_IDS:
-            if window.controller.result(check_id) is None:
-                window.controller.run(check_id)
-        qtbot.waitUntil(
-            lambda: all(window.controller.result(i) is not None for i in CHECK_IDS),
-            timeout=60_000,
-        )
+        finish_every_check(window, qtbot)
     for check_id in CHECK_IDS:
         result = window.controller.result(check_id)
         assert "erreur inattendue" not in result.summary, (check_id, result.measures)
