@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import stat
@@ -36,6 +37,22 @@ def write_script(path: Path, body: str) -> Path:
     path.write_text("#!/bin/sh\n" + body, encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (readiness.ui.gui_thread_gc): no automatic garbage collection,
+    which would run in whichever thread allocates and destroy a test's leftover Qt
+    objects there (Qt: "Timers cannot be stopped from another thread", then a crash)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()  # on the main thread, which owns the Qt objects
 
 
 @pytest.fixture(autouse=True)
