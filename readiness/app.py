@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness import __version__
 from readiness.core.config import ConfigError, LoadedConfig, default_locations, load_session
+from readiness.crash_trace import RunMarker, write_fatal_errors_to
 from readiness.logging_setup import route_qt_messages, setup_logging
+from readiness.user_dirs import user_log_dir
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,7 @@ def run_app(
 ) -> int:
     """Start the GUI; ``on_shown`` runs once the window is on screen (start-up benchmark)."""
     log_path = setup_logging()
+    write_fatal_errors_to(log_path)
     route_qt_messages()
     install_error_dialog(log_path)
     from readiness.ui.preferences import Preferences
@@ -118,6 +121,12 @@ def run_app(
     if loaded is None:
         return EXIT_BAD_CONFIG
     log.info("configuration from %s (%s)", loaded.path, loaded.origin)
+    marker = RunMarker(user_log_dir())
+    marker.acquire()
+    from readiness.ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(parent=app)
+    collector.start()
 
     from readiness.checks import build_checks
     from readiness.devices.url_opener import SystemUrlOpener
@@ -143,7 +152,21 @@ def run_app(
     QTimer.singleShot(0, window.start_checks)
     # The icon's images are read once the window is up: they would delay its first show.
     QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
-    return app.exec()
+    if marker.previous_run_crashed and log_path is not None:
+        QTimer.singleShot(0, lambda: _tell_about_crash(keeper.window, log_path))
+    try:
+        return app.exec()
+    finally:
+        collector.stop()
+        marker.release()
+
+
+def _tell_about_crash(window, log_path: Path) -> None:
+    from readiness.ui.crash_notice import CrashNotice
+
+    notice = CrashNotice(window.services, window.tasks, log_path, window)
+    notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    notice.open()  # window-modal, not blocking: the app goes on behind it
 
 
 def _close_later_if_asked(window) -> None:

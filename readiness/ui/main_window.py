@@ -145,9 +145,7 @@ class MainWindow(QMainWindow):
         join = self.join_page
         if not (join.watch_box.isVisible() and join.watch_box.isChecked()):
             return
-        if self.session_tray is None:
-            self.session_tray = self._make_tray()
-            self.session_tray.start()
+        self.start_session_watch()
         QApplication.setQuitOnLastWindowClosed(False)  # the icon keeps watching
         join.join_status.setText(
             join.join_status.text()
@@ -158,16 +156,27 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def start_session_watch(self) -> None:
+        """The notification-area icon that watches the line during the session (once)."""
+        if self.session_tray is None:
+            self.session_tray = self._make_tray()
+            self.session_tray.start()
+
     def _make_tray(self):
         from readiness.core.connection_watch import ConnectionWatch
-        from readiness.devices.line_probe import LineProbe
         from readiness.ui.connection_monitor import ConnectionMonitor
         from readiness.ui.session_tray import SessionTray, quit_everything
 
+        probe = self.services.line_probe
+        if probe is None:
+            from readiness.devices.line_probe import LineProbe
+
+            probe = LineProbe()
         minutes = self.services.config.escalate_after_minutes
         monitor = ConnectionMonitor(
-            LineProbe(),
+            probe,
             self.tasks,
+            interval_ms=self.services.watch_interval_ms,
             watch=ConnectionWatch(escalate_after_s=minutes * 60),
             parent=self,
         )

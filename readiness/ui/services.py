@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -22,3 +22,7 @@ class Services:
     preferences: Preferences
     url_opener: UrlOpener
     checks: Sequence[Check]
+    #: The session watch's probe of the line (True: reachable); None: zoom.us on port 443.
+    line_probe: Callable[[], bool] | None = None
+    #: How often the session watch probes the line.
+    watch_interval_ms: int = 3000

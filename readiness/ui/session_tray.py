@@ -121,6 +121,9 @@ class SessionTray(QObject):
             )
 
     def _on_escalate(self) -> None:
+        if self.escalation is not None:  # one window at a time, however long the session
+            self.escalation.close()
+            self.escalation.deleteLater()
         self.escalation = EscalationDialog(self._services, self._tasks, None)
         self.escalation.show()
         self.escalation.raise_()

@@ -906,6 +906,59 @@ Help: readiness --help
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>L&apos;application s&apos;était fermée</source>
+        <translation>The app had closed</translation>
+    </message>
+    <message>
+        <source>La dernière fois, l&apos;application s&apos;est fermée brusquement</source>
+        <translation>Last time, the app closed suddenly</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;y êtes pour rien, et vous pouvez continuer normalement. Si cela se reproduit, envoyez le journal de l&apos;application à {name} : il contient les détails qui aident à corriger le problème.</source>
+        <translation>It was not your fault, and you can carry on as usual. If it happens again, send the app's log to {name}: it holds the details that help fix the problem.</translation>
+    </message>
+    <message>
+        <source>Le journal est ici : {path}</source>
+        <translation>The log is here: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir le dossier du journal</source>
+        <translation>&amp;Open the log's folder</translation>
+    </message>
+    <message>
+        <source>&amp;Écrire à mon consultant</source>
+        <translation>&amp;Write to my consultant</translation>
+    </message>
+    <message>
+        <source>&amp;Continuer</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Préparer ma séance : fermeture inattendue</source>
+        <translation>Get ready for my session: unexpected closing</translation>
+    </message>
+    <message>
+        <source>Bonjour,
+
+L&apos;application « Préparer ma séance » s&apos;est fermée brusquement. Je joins son journal, qui se trouve ici :
+{path}
+
+Merci.</source>
+        <translation>Hello,
+
+The app “Get ready for my session” closed suddenly. I attach its log, which is here:
+{path}
+
+Thank you.</translation>
+    </message>
+    <message>
+        <source>Cela n&apos;a pas pu s&apos;ouvrir sur cet ordinateur. Le chemin ci-dessus peut être sélectionné et copié.</source>
+        <translation>This could not be opened on this computer. The path above can be selected and copied.</translation>
+    </message>
+</context>
+<context>
     <name>DisplayName</name>
     <message>
         <source>Votre nom complet permet de valider votre présence à la séance.</source>
