@@ -96,7 +96,7 @@ def build_page(home: Path):
     from readiness.devices.url_opener import SystemUrlOpener
     from readiness.resources import resource as resource_path
     from readiness.ui.check_controller import CheckController
-    from readiness.ui.pages import PageContext
+    from readiness.ui.page_context import PageContext
     from readiness.ui.pages.microphone import MicrophonePage
     from readiness.ui.preferences import Preferences
     from readiness.ui.services import Services

@@ -4,9 +4,9 @@ For each rate (both directions), a server process (tests/speed_server.py) thrott
 to it, with 20 ms added round trip and 5 ms jitter, and in turn, each in a fresh
 process timed from spawn to exit (Python's start-up is in every figure):
 
-- app: the app's speedtest-cli client (readiness.devices.speedtest_client) at its
+- app: the app's speedtest-cli client (readiness.devices.network.speedtest_client) at its
   default lengths, given the server's URL as ``--speedtest-server`` gives it;
-- fallback: the app's second client (readiness.devices.http_speed) against the
+- fallback: the app's second client (readiness.devices.network.http_speed) against the
   server's Cloudflare-style endpoints;
 - stock: the speedtest-cli program itself, unmodified, at its defaults
   (``python -m speedtest --json``). It fetches speedtest.net's configuration and
@@ -40,14 +40,14 @@ TARGET_ERROR, TARGET_S = 0.10, 12.0
 
 APP = """
 import json, sys
-from readiness.devices.speedtest_client import SpeedtestClient
+from readiness.devices.network.speedtest_client import SpeedtestClient
 m = SpeedtestClient(sys.argv[1]).measure()
 print(json.dumps({"down": m.download_mbps, "up": m.upload_mbps, "ping": m.latency.median_ms}))
 """
 
 FALLBACK = """
 import json, sys
-from readiness.devices.http_speed import HttpSpeedClient
+from readiness.devices.network.http_speed import HttpSpeedClient
 m = HttpSpeedClient(sys.argv[1]).measure()
 print(json.dumps({"down": m.download_mbps, "up": m.upload_mbps, "ping": m.latency.median_ms}))
 """

@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness import __version__
+from readiness.core import exit_codes
 from readiness.core.config import ConfigError, LoadedConfig, default_locations, load_session
 from readiness.crash_trace import RunMarker, write_fatal_errors_to
 from readiness.logging_setup import route_qt_messages, setup_logging
@@ -22,7 +23,6 @@ from readiness.user_dirs import user_log_dir
 
 log = logging.getLogger(__name__)
 
-EXIT_BAD_CONFIG = 3
 MIN_POINT_SIZE = 10.5
 #: Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of
 #: milliseconds: the window then closes that long after it is shown, as if the user
@@ -119,7 +119,7 @@ def run_app(
     app = create_application(argv, language or preferences.language or None)
     loaded = load_config_or_explain(config_path)
     if loaded is None:
-        return EXIT_BAD_CONFIG
+        return exit_codes.BAD_INPUT
     log.info("configuration from %s (%s)", loaded.path, loaded.origin)
     marker = RunMarker(user_log_dir())
     marker.acquire()

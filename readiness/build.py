@@ -23,12 +23,11 @@ import time
 from pathlib import Path
 
 from readiness import __version__
+from readiness.core import exit_codes
 from readiness.core.config import ConfigError, SessionConfig, read_session_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"
-EXIT_BAD_CONFIG = 3
-EXIT_BUILD_FAILED = 1
 #: The PyInstaller that ``uv run --with`` brings when the environment has none.
 PYINSTALLER = "pyinstaller>=6.10,<7"
 
@@ -40,14 +39,14 @@ def main(argv: list[str] | None = None) -> int:
         config = read_session_file(session)
     except ConfigError as error:
         print(error.message(), file=sys.stderr)
-        return EXIT_BAD_CONFIG
+        return exit_codes.BAD_INPUT
     dist, work = args.dist.resolve(), args.work.resolve()
     print(f"Construction pour « {config.organisation} », réunion {config.meeting_id_grouped}")
 
     started = time.monotonic()
     if _pyinstaller(session, dist, work) != 0:
         print("PyInstaller a échoué : voir les messages ci-dessus.", file=sys.stderr)
-        return EXIT_BUILD_FAILED
+        return exit_codes.BUILD_FAILED
     frozen_s = time.monotonic() - started
     bundle = dist / "readiness"
     print(f"Application : {bundle} ({_size_mb(bundle):.0f} Mo, {frozen_s:.0f} s)")
@@ -58,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             installer = _installer(config, dist)
         except _BuildFailed:
             print("L'installateur n'a pas pu être construit.", file=sys.stderr)
-            return EXIT_BUILD_FAILED
+            return exit_codes.BUILD_FAILED
         if installer is not None:
             print(
                 f"Installateur : {installer} ({_size_mb(installer):.0f} Mo, "

@@ -8,9 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness.core import exit_codes
 from readiness.core.i18n import translate
-
-EXIT_BAD_INVOCATION = 3
 
 if TYPE_CHECKING:
     import argparse
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None =
         config = _load_config(args.config)
     except _ConfigFailure as failure:
         print(failure.message, file=sys.stderr)
-        return EXIT_BAD_INVOCATION
+        return exit_codes.BAD_INPUT
     if args.command == "check":
         return _check(args, config)
     return _join(args, config)
@@ -89,7 +88,7 @@ def _check(args: argparse.Namespace, config) -> int:
                 "Cli", "Vérification inconnue : {unknown}. Possibles : {known}."
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
-            return EXIT_BAD_INVOCATION
+            return exit_codes.BAD_INPUT
     checks = build_checks(ids, _devices(args, config))
     started = datetime.now().astimezone()
     results = run_checks(checks)
@@ -98,7 +97,7 @@ def _check(args: argparse.Namespace, config) -> int:
         failure = _write_pdf(args, config, results, started, finished)
         if failure:
             print(failure, file=sys.stderr)
-            return EXIT_BAD_INVOCATION
+            return exit_codes.BAD_INPUT
     if args.json:
         _print_json(report_json(results, started, finished))
     else:
@@ -187,7 +186,7 @@ def _join(args: argparse.Namespace, config) -> int:
         problem = name_problem(name)
         if problem is not None:
             print(name_advice(problem), file=sys.stderr)
-            return EXIT_BAD_INVOCATION
+            return exit_codes.BAD_INPUT
     use_app = args.app or (not args.web and _zoom_handler_present())
     if use_app:
         url = app_join_url(config.meeting_id, config.passcode, name)
@@ -207,7 +206,7 @@ def _join(args: argparse.Namespace, config) -> int:
             ).format(detail=outcome.detail, url=url),
             file=sys.stderr,
         )
-        return 2
+        return exit_codes.OPEN_FAILED
     if not use_app:
         print(
             translate(

@@ -9,7 +9,7 @@ from typing import NoReturn
 from urllib.parse import urlsplit
 
 from readiness import __version__
-from readiness.cli import EXIT_BAD_INVOCATION
+from readiness.core import exit_codes
 from readiness.core.device_choice import MAX_LISTEN_S
 from readiness.core.i18n import LANGUAGES, translate
 
@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(
-            EXIT_BAD_INVOCATION,
+            exit_codes.BAD_INPUT,
             translate("Cli", "Erreur : {message}\nAide : readiness --help\n").format(
                 message=message
             ),

@@ -8,9 +8,9 @@ import ssl
 import threading
 from pathlib import Path
 
-from readiness.devices.http_speed import HttpSpeedClient
-from readiness.devices.speedtest_client import SpeedtestClient, Tuning
-from readiness.devices.zoom_reachability import ZoomProbe
+from readiness.devices.network.http_speed import HttpSpeedClient
+from readiness.devices.network.speedtest_client import SpeedtestClient, Tuning
+from readiness.devices.network.zoom_reachability import ZoomProbe
 
 
 def tuning(seconds: float) -> Tuning:

@@ -353,7 +353,7 @@ def sound_page_context(qtbot, tmp_path: Path):
     from readiness.devices.url_opener import SystemUrlOpener
     from readiness.resources import resource
     from readiness.ui.check_controller import CheckController
-    from readiness.ui.pages import PageContext
+    from readiness.ui.page_context import PageContext
     from readiness.ui.preferences import Preferences
     from readiness.ui.services import Services
     from readiness.ui.tasks import TaskRunner

@@ -98,7 +98,7 @@ def start_scenario(args: argparse.Namespace) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from readiness.devices.line_probe import LineProbe
+    from readiness.devices.network.line_probe import LineProbe
     from readiness.ui.main_window import MainWindow
 
     app = QApplication.instance()

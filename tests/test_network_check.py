@@ -9,11 +9,11 @@ from network_helpers import TlsServer, http_client, speedtest_client
 from readiness.checks.network import NetworkCheck
 from readiness.checks.network_verdict import judge_network
 from readiness.core.result import Status
-from readiness.devices.connection_type import ETHERNET, NONE, WIFI, Connection, detect
-from readiness.devices.latency import Latency
-from readiness.devices.line_measure import LineMeasure
-from readiness.devices.network_errors import Failure, NetworkError
-from readiness.devices.zoom_reachability import Reachability, ZoomProbe
+from readiness.devices.network.connection import ETHERNET, NONE, WIFI, Connection, detect
+from readiness.devices.network.latency import Latency
+from readiness.devices.network.line_measure import LineMeasure
+from readiness.devices.network.network_errors import Failure, NetworkError
+from readiness.devices.network.zoom_reachability import Reachability, ZoomProbe
 from speed_server import FORBIDDEN, PROXY_AUTH, STALL, SpeedServer, closed_port
 
 pytest_plugins = ["network_fixtures"]

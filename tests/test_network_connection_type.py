@@ -8,22 +8,16 @@ parsers and probes through ``CannedPrograms``.
 from collections.abc import Sequence
 from pathlib import Path
 
-from readiness.devices.connection_type import (
-    CELLULAR,
-    ETHERNET,
-    NONE,
-    WIFI,
+from readiness.devices.network.connection import CELLULAR, ETHERNET, NONE, WIFI, detect
+from readiness.devices.network.connection.linux import (
     LinuxProbe,
-    MacProbe,
-    WindowsProbe,
-    dbm_to_percent,
-    detect,
-    parse_netsh_wlan,
     parse_nmcli_signal,
     parse_proc_route,
     parse_proc_wireless,
-    parse_system_profiler_rssi,
 )
+from readiness.devices.network.connection.macos import MacProbe, parse_system_profiler_rssi
+from readiness.devices.network.connection.model import dbm_to_percent
+from readiness.devices.network.connection.windows import WindowsProbe, parse_netsh_wlan
 
 
 class CannedPrograms:
@@ -322,6 +316,6 @@ def test_this_machine_for_real() -> None:
 
 
 def _connection(kind, interface, percent=None, dbm=None, vpn=()):
-    from readiness.devices.connection_type import Connection
+    from readiness.devices.network.connection import Connection
 
     return Connection(kind, interface, percent, dbm, vpn)

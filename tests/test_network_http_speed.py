@@ -5,8 +5,8 @@ import time
 import pytest
 from network_helpers import http_client
 
-from readiness.devices.http_speed import HttpSpeedClient
-from readiness.devices.network_errors import Failure, NetworkError
+from readiness.devices.network.http_speed import HttpSpeedClient
+from readiness.devices.network.network_errors import Failure, NetworkError
 from speed_server import FORBIDDEN, STALL, SpeedServer, closed_port
 
 pytest_plugins = ["network_fixtures"]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from readiness.checks.network import NetworkCheck
 from readiness.core.result import Status
-from readiness.devices.connection_type import detect
+from readiness.devices.network.connection import detect
 from readiness.ui.check_controller import CheckController
 from readiness.ui.pages.network import NetworkPage
 from readiness.ui.tasks import TaskRunner

@@ -10,7 +10,7 @@ import time
 import pytest
 from network_helpers import seconds_for, speedtest_client
 
-from readiness.devices.network_errors import Failure, NetworkError
+from readiness.devices.network.network_errors import Failure, NetworkError
 from speed_server import FORBIDDEN, PROXY_AUTH, STALL, SpeedServer, closed_port
 
 pytest_plugins = ["network_fixtures"]

@@ -10,10 +10,15 @@ from urllib.error import HTTPError, URLError
 
 import pytest
 
-from readiness.devices.latency import Latency, jitter_ms
-from readiness.devices.network_errors import Failure, NetworkError, classify
-from readiness.devices.speedtest_client import load_speedtest, upload_sizes, whole_body
-from readiness.devices.throughput import Samples, Upload, answered_rate_bps, received_rate_bps
+from readiness.devices.network.latency import Latency, jitter_ms
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.speedtest_client import load_speedtest, upload_sizes, whole_body
+from readiness.devices.network.throughput import (
+    Samples,
+    Upload,
+    answered_rate_bps,
+    received_rate_bps,
+)
 
 
 def test_jitter_is_the_mean_difference_of_consecutive_round_trips() -> None:
@@ -128,7 +133,7 @@ def test_speedtest_cli_cannot_be_imported_bare_without_a_stdout(tmp_path) -> Non
 def test_the_guarded_import_works_without_a_stdout(tmp_path) -> None:
     marker = tmp_path / "marker"
     body = (
-        "from readiness.devices.speedtest_client import load_speedtest\n"
+        "from readiness.devices.network.speedtest_client import load_speedtest\n"
         "assert load_speedtest().__version__\n"
         "assert sys.stdout is None"
     )

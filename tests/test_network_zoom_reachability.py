@@ -4,8 +4,8 @@ import time
 
 from network_helpers import TlsServer
 
-from readiness.devices.network_errors import Failure
-from readiness.devices.zoom_reachability import ZoomProbe
+from readiness.devices.network.network_errors import Failure
+from readiness.devices.network.zoom_reachability import ZoomProbe
 from speed_server import closed_port
 
 pytest_plugins = ["network_fixtures"]

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from readiness.core.connection_watch import ConnectionWatch, WatchEvent
-from readiness.devices.line_probe import LineProbe
+from readiness.devices.network.line_probe import LineProbe
 from readiness.ui.connection_monitor import ConnectionMonitor
 from readiness.ui.escalation_dialog import EscalationDialog
 from readiness.ui.tasks import TaskRunner

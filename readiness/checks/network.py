@@ -19,13 +19,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from readiness.checks.titles import network_title
-from readiness.devices.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
 
 if TYPE_CHECKING:
     from readiness.core.result import CheckResult
-    from readiness.devices.connection_type import Connection
-    from readiness.devices.line_measure import LineMeasure
-    from readiness.devices.zoom_reachability import Reachability
+    from readiness.devices.network.connection import Connection
+    from readiness.devices.network.line_measure import LineMeasure
+    from readiness.devices.network.zoom_reachability import Reachability
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +102,8 @@ class NetworkCheck:
         if progress:
             progress(NetworkProgress(1.0, "zoom", None, ""))
         from readiness.checks.network_verdict import judge_network
-        from readiness.devices.connection_type import Connection
-        from readiness.devices.zoom_reachability import Reachability
+        from readiness.devices.network.connection import Connection
+        from readiness.devices.network.zoom_reachability import Reachability
 
         result = judge_network(
             self.title(),
@@ -237,24 +237,24 @@ class _Deferred:
 
 
 def _speedtest_client(server_url: str | None) -> BandwidthClient:
-    from readiness.devices.speedtest_client import SpeedtestClient
+    from readiness.devices.network.speedtest_client import SpeedtestClient
 
     return SpeedtestClient(server_url or None)
 
 
 def _http_client(base_url: str | None) -> BandwidthClient:
-    from readiness.devices.http_speed import DEFAULT_SERVICE, HttpSpeedClient
+    from readiness.devices.network.http_speed import DEFAULT_SERVICE, HttpSpeedClient
 
     return HttpSpeedClient(base_url or DEFAULT_SERVICE)
 
 
 def _zoom_reachability() -> Reachability:
-    from readiness.devices.zoom_reachability import ZoomProbe
+    from readiness.devices.network.zoom_reachability import ZoomProbe
 
     return ZoomProbe().check()
 
 
 def _connection_type() -> Connection:
-    from readiness.devices import connection_type
+    from readiness.devices.network import connection as connection_type
 
     return connection_type.detect()

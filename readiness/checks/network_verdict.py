@@ -12,10 +12,10 @@ from typing import Any
 from readiness.core.i18n import decimal, translate
 from readiness.core.result import CheckResult, Status
 from readiness.core.zoom_needs import Allows, Delay, LineVerdict, judge_line
-from readiness.devices.connection_type import NONE, WIFI, Connection
-from readiness.devices.line_measure import LineMeasure
-from readiness.devices.network_errors import Failure, NetworkError
-from readiness.devices.zoom_reachability import Reachability
+from readiness.devices.network.connection import NONE, WIFI, Connection
+from readiness.devices.network.line_measure import LineMeasure
+from readiness.devices.network.network_errors import Failure, NetworkError
+from readiness.devices.network.zoom_reachability import Reachability
 
 #: Below this, Wi-Fi drops and slows down in bursts (about -75 dBm).
 WEAK_WIFI_PERCENT = 50

@@ -58,7 +58,7 @@ def _units() -> tuple[tuple[str, str], ...]:
 
 
 def connection_word(kind: str | None) -> str:
-    """The kind of connection (readiness.devices.connection_type's names), in words."""
+    """The kind of connection (readiness.devices.network.connection's names), in words."""
     words = {
         "ethernet": translate("Measures", "Câble (Ethernet)"),
         "wifi": translate("Measures", "Wi-Fi"),

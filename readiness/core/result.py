@@ -24,7 +24,13 @@ class Verdict(StrEnum):
 
     @property
     def exit_code(self) -> int:
-        return {Verdict.READY: 0, Verdict.WARNINGS: 1, Verdict.NOT_READY: 2}[self]
+        from readiness.core import exit_codes
+
+        return {
+            Verdict.READY: exit_codes.READY,
+            Verdict.WARNINGS: exit_codes.WARNINGS,
+            Verdict.NOT_READY: exit_codes.NOT_READY,
+        }[self]
 
 
 @dataclass(frozen=True)

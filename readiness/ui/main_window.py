@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page, PageArea
-from readiness.ui.pages import PAGE_BUILDERS, PageContext
+from readiness.ui.page_context import PageContext
+from readiness.ui.pages import PAGE_BUILDERS
 from readiness.ui.pages.welcome import WelcomePage
 from readiness.ui.services import Services
 from readiness.ui.sidebar import StepSidebar
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
 
         probe = self.services.line_probe
         if probe is None:
-            from readiness.devices.line_probe import LineProbe
+            from readiness.devices.network.line_probe import LineProbe
 
             probe = LineProbe()
         minutes = self.services.config.escalate_after_minutes

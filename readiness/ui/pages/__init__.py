@@ -7,19 +7,9 @@ imports its module when called, so a page costs nothing until first visited.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page
-from readiness.ui.services import Services
-from readiness.ui.tasks import TaskRunner
-
-
-@dataclass(frozen=True)
-class PageContext:
-    services: Services
-    controller: CheckController
-    tasks: TaskRunner
+from readiness.ui.page_context import PageContext
 
 
 def _zoom(context: PageContext) -> Page:

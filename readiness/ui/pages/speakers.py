@@ -32,7 +32,7 @@ from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem
 from readiness.ui.audio_device_picker import AudioDevicePicker
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, paragraph
-from readiness.ui.pages import PageContext
+from readiness.ui.page_context import PageContext
 
 log = logging.getLogger(__name__)
 

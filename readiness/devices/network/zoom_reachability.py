@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readiness.devices.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
 
 if TYPE_CHECKING:
     import ssl

@@ -11,9 +11,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readiness.devices.latency import Latency, LoadedLatency
-from readiness.devices.line_measure import Progress, run_timed
-from readiness.devices.throughput import TransferMeter, answered_rate_bps, received_rate_bps
+from readiness.devices.network.latency import Latency, LoadedLatency
+from readiness.devices.network.line_measure import Progress, run_timed
+from readiness.devices.network.throughput import TransferMeter, answered_rate_bps, received_rate_bps
 
 
 @dataclass(frozen=True)

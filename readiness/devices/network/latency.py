@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from readiness.devices.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
 
 #: At least this many samples (the issue asks for 10; an even count keeps the median
 #: between two samples, which is what a jittery line's typical delay is).

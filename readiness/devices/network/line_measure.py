@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readiness.devices.latency import Latency
-from readiness.devices.network_errors import Failure, NetworkError
-from readiness.devices.throughput import Samples
+from readiness.devices.network.latency import Latency
+from readiness.devices.network.network_errors import Failure, NetworkError
+from readiness.devices.network.throughput import Samples
 
 #: ``progress(phase, fraction, live_mbps)``: the phase ("connect", "download",
 #: "upload"), how far it is (0-1) and the rate of the last second when there is one.

@@ -14,7 +14,7 @@ import ssl
 import urllib.request
 from functools import partial
 
-from readiness.devices.throughput import TransferMeter, Upload
+from readiness.devices.network.throughput import TransferMeter, Upload
 
 
 class _CountingRaw(io.RawIOBase):

@@ -32,12 +32,12 @@ from functools import cache
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from readiness.devices.latency import measure_latency
-from readiness.devices.line_measure import LineMeasure, Progress, no_progress
-from readiness.devices.metered_http import metered_opener
-from readiness.devices.network_errors import Failure, NetworkError, classify
-from readiness.devices.throughput import TransferMeter
-from readiness.devices.transfer_phases import TransferPhases
+from readiness.devices.network.latency import measure_latency
+from readiness.devices.network.line_measure import LineMeasure, Progress, no_progress
+from readiness.devices.network.metered_http import metered_opener
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.throughput import TransferMeter
+from readiness.devices.network.transfer_phases import TransferPhases
 
 log = logging.getLogger(__name__)
 

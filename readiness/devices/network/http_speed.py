@@ -18,12 +18,12 @@ import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from readiness.devices.latency import measure_latency
-from readiness.devices.line_measure import LineMeasure, Progress, no_progress
-from readiness.devices.metered_http import metered_opener
-from readiness.devices.network_errors import Failure, NetworkError, classify
-from readiness.devices.throughput import TransferMeter
-from readiness.devices.transfer_phases import TransferPhases
+from readiness.devices.network.latency import measure_latency
+from readiness.devices.network.line_measure import LineMeasure, Progress, no_progress
+from readiness.devices.network.metered_http import metered_opener
+from readiness.devices.network.network_errors import Failure, NetworkError, classify
+from readiness.devices.network.throughput import TransferMeter
+from readiness.devices.network.transfer_phases import TransferPhases
 
 DEFAULT_SERVICE = "https://speed.cloudflare.com"
 KIB = 1024
