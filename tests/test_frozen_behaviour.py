@@ -90,6 +90,32 @@ def test_an_error_in_a_button_slot_shows_the_dialog_and_the_app_goes_on(
     assert len(clicks) == 2 and len(seen) == 2
 
 
+@pytest.mark.qt_no_exception_capture
+def test_a_task_error_without_a_handler_reaches_the_log_and_the_person(
+    qtbot, restore_hooks
+) -> None:
+    from readiness.ui.tasks import TaskRunner
+
+    log_path = setup_logging()
+    app_module.install_error_dialog(log_path)
+    runner = TaskRunner()
+
+    def work() -> None:
+        raise PermissionError("a forgotten error handler")
+
+    seen: list[str] = []
+    # The box is modal: read it from a timer once it is up.
+    timer = QTimer()
+    timer.timeout.connect(lambda: QApplication.activeModalWidget() and read_and_close_the_box(seen))
+    timer.start(20)
+    runner.run(work, lambda _value: None)  # no on_error given
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    timer.stop()
+    assert seen[0].startswith("Un problème inattendu\n") and str(log_path) in seen[0]
+    logged = log_path.read_text(encoding="utf-8")
+    assert "background task failed" in logged and "a forgotten error handler" in logged
+
+
 def test_without_a_log_folder_the_dialog_says_so(qapp) -> None:
     text = app_module.unexpected_error_text(None)
     assert "n'ont pas pu être notés" in text

@@ -26,4 +26,6 @@ class LinkLabel(QLabel):
         self.linkActivated.connect(self._open)
 
     def _open(self, url: str) -> None:
-        self._tasks.run(lambda: self._opener.open(url), lambda _outcome: None)
+        from readiness.ui.link_opening import open_link
+
+        open_link(self._tasks, self._opener, url, self.window())

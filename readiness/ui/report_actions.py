@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QWidget
 
 from readiness.core.result import CheckResult, Status
 from readiness.ui.check_controller import CheckController
@@ -100,6 +101,8 @@ class ReportActions(QObject):
         return mailto_url(self._services.config.support.email, subject=subject, body=body)
 
     def send_mail(self) -> None:
-        url = self.mail_url()
-        opener = self._services.url_opener
-        self._tasks.run(lambda: opener.open(url), lambda _outcome: None)
+        from readiness.ui.link_opening import open_link
+
+        parent = self.parent()
+        window = parent if isinstance(parent, QWidget) else None
+        open_link(self._tasks, self._services.url_opener, self.mail_url(), window)

@@ -9,6 +9,8 @@ from typing import Protocol
 from readiness.core.check import Check
 from readiness.core.config import SessionConfig
 from readiness.devices.url_opener import OpenOutcome
+
+__all__ = ["OpenOutcome", "Services", "UrlOpener"]
 from readiness.ui.preferences import Preferences
 
 

@@ -69,7 +69,9 @@ class ZoomPage(Page):
         self._controller.run("zoom")
 
     def _download(self) -> None:
-        self._tasks.run(lambda: self._opener.open(DOWNLOAD_URL), lambda _outcome: None)
+        from readiness.ui.link_opening import open_link
+
+        open_link(self._tasks, self._opener, DOWNLOAD_URL, self)
 
     def _on_started(self, check_id: str) -> None:
         if check_id == "zoom":
