@@ -1,14 +1,16 @@
-"""Fakes for what cannot exist on this Linux test machine.
+"""Fakes for what cannot exist on this Linux test machine, or cannot be steered by a test.
 
 There is no Windows registry and no macOS ``/Applications`` here, so these stand in
 for them. Everything that does exist on Linux (xdg-mime, files, subprocesses) is used
-for real in the tests instead.
+for real in the tests instead. The session watch's line, clock and running programs
+cannot be made to drop, jump or start on cue: small stand-ins do it, and count their use.
 """
 
 from __future__ import annotations
 
 import plistlib
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -60,3 +62,124 @@ def make_fake_mac_zoom_bundle(
     with (bundle / "Contents" / "Info.plist").open("wb") as stream:
         plistlib.dump(info, stream)
     return bundle
+
+
+class ManualClock:
+    """A monotonic clock that moves only when the test says so."""
+
+    def __init__(self, now: float = 1000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class StandInLine:
+    """A line probe (``() -> bool``) whose answer the test flips; called on worker threads."""
+
+    def __init__(self, up: bool = True):
+        self.up = up
+        self._calls = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> bool:
+        with self._lock:
+            self._calls += 1
+        return self.up
+
+    @property
+    def calls(self) -> int:
+        with self._lock:
+            return self._calls
+
+
+class StandInProcessNames:
+    """``running_names`` for the session watch: the names the test says are running."""
+
+    def __init__(self, names: Iterable[str] = ()):
+        self.names = set(names)
+        self._calls = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> set[str]:
+        with self._lock:
+            self._calls += 1
+            return set(self.names)
+
+    def start(self, name: str) -> None:
+        with self._lock:
+            self.names.add(name)
+
+    @property
+    def calls(self) -> int:
+        with self._lock:
+            return self._calls
+
+
+class GatedCall:
+    """Stands in for a blocking driver call (listing or opening a sound device).
+
+    Each call notes the thread it runs in, then waits for the gate before making the
+    real call: a test sees where the blocking work runs, and what the window does
+    meanwhile. Open from the start with ``open_gate=True``.
+    """
+
+    #: Against a test that forgets to open the gate: the worker is freed at last.
+    GIVE_UP_S = 60.0
+
+    def __init__(self, real, *, open_gate: bool = False):
+        import threading  # appended block: imports of its own
+
+        self._real = real
+        self._gate = threading.Event()
+        if open_gate:
+            self._gate.set()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self.called = threading.Event()
+
+    def __call__(self, *args, **kwargs):
+        import threading
+
+        with self._lock:
+            self._threads.append(threading.current_thread())
+        self.called.set()
+        self._gate.wait(self.GIVE_UP_S)
+        return self._real(*args, **kwargs)
+
+    def release(self) -> None:
+        self._gate.set()
+
+    @property
+    def threads(self) -> list:
+        with self._lock:
+            return list(self._threads)
+
+
+class FakeTime:
+    """``time.monotonic`` and ``time.sleep`` for code that takes a clock: sleeping moves
+    the clock on at once instead of waiting. Shared safely by a worker and the test."""
+
+    def __init__(self, now: float = 1000.0):
+        import threading  # appended block: imports of its own
+
+        self._now = now
+        self._lock = threading.Lock()
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self._now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.sleeps.append(seconds)
+            self._now += max(0.0, seconds)
+
+    def advance(self, seconds: float) -> None:
+        """Time passing while the code does something else (or nothing)."""
+        with self._lock:
+            self._now += seconds

@@ -12,6 +12,18 @@ from conftest import UrlRecorder
 SCRIPT = Path(sys.executable).parent / "readiness"
 
 
+@pytest.fixture(autouse=True)
+def zoom_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The Zoom finder's "/" is a test-made folder, empty unless a test installs Zoom in it:
+    what the host has in /opt, /var/lib/flatpak or /snap does not change the answers."""
+    from readiness.devices.zoom import ROOT_ENV
+
+    root = tmp_path / "root"
+    root.mkdir()
+    monkeypatch.setenv(ROOT_ENV, str(root))
+    return root
+
+
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     assert SCRIPT.exists(), "the console script is installed by uv sync"
     return subprocess.run(
@@ -40,9 +52,27 @@ def test_check_json_is_one_object_with_the_documented_shape(zoom_handler: str) -
 def test_check_exit_code_follows_the_verdict_without_zoom() -> None:
     done = run("check", "--only", "zoom", "--json")
     report = json.loads(done.stdout)
+    assert report["checks"][0]["measures"]["installed"] is False
     assert report["verdict"] == "warnings"
     assert report["checks"][0]["status"] == "warning"
     assert done.returncode == 1
+
+
+def test_check_finds_zoom_installed_in_the_finders_root_without_a_handler(
+    zoom_root: Path,
+) -> None:
+    """The finder looks under the root the tests give it, not at the host's /opt."""
+    binary = zoom_root / "opt" / "zoom" / "zoom"
+    binary.parent.mkdir(parents=True)
+    binary.write_bytes(b"")
+    (binary.parent / "version.txt").write_text("6.2.11.5069\n", encoding="utf-8")
+    report = json.loads(run("check", "--only", "zoom", "--json").stdout)
+    measures = report["checks"][0]["measures"]
+    assert (measures["location"], measures["version"]) == (str(binary), "6.2.11.5069")
+    assert measures["handler_registered"] is False
+    assert report["verdict"] == "warnings"
+    # Installed but not declared for zoommtg:// links: joining goes to the browser.
+    assert run("join", "--print-url").stdout.strip() == "https://zoom.us/j/6595155541"
 
 
 def test_check_prints_a_french_summary_without_json(zoom_handler: str) -> None:

@@ -28,7 +28,7 @@ class ConnectionWatch:
     ):
         self.escalate_after_s = escalate_after_s
         self.failures_to_lose = failures_to_lose
-        self._clock = clock
+        self.clock = clock  # shared with the monitor's "probe stuck" measure
         self._failures = 0
         self.lost_since: float | None = None
         self._escalated = False
@@ -48,12 +48,12 @@ class ConnectionWatch:
         self._failures += 1
         events = []
         if self.lost_since is None and self._failures >= self.failures_to_lose:
-            self.lost_since = self._clock()
+            self.lost_since = self.clock()
             events.append(WatchEvent.LOST)
         if (
             self.lost_since is not None
             and not self._escalated
-            and self._clock() - self.lost_since >= self.escalate_after_s
+            and self.clock() - self.lost_since >= self.escalate_after_s
         ):
             self._escalated = True
             events.append(WatchEvent.ESCALATE)

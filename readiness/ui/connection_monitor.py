@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,11 +22,15 @@ class ConnectionMonitor(QObject):
         interval_ms: int = 3000,
         watch: ConnectionWatch | None = None,
         parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] | None = None,
     ):
         super().__init__(parent)
         self._probe = probe
         self._tasks = tasks
         self.watch = watch or ConnectionWatch()
+        # The watch's clock by default: one time line for "lost since" and "stuck since".
+        self._clock = clock or self.watch.clock
         self._in_flight_since: float | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -47,10 +50,10 @@ class ConnectionMonitor(QObject):
     def _tick(self) -> None:
         if self._in_flight_since is not None:
             # A probe stuck in DNS counts as a failure; it is not started twice.
-            if time.monotonic() - self._in_flight_since > 2 * self._timer.interval() / 1000:
+            if self._clock() - self._in_flight_since > 2 * self._timer.interval() / 1000:
                 self._feed(False)
             return
-        self._in_flight_since = time.monotonic()
+        self._in_flight_since = self._clock()
         self._tasks.run(self._probe, self._on_probe, lambda _error: self._on_probe(False))
 
     def _on_probe(self, reachable: bool) -> None:

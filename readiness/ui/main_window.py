@@ -157,16 +157,36 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def start_session_watch(self) -> None:
-        """The notification-area icon that watches the line during the session (once)."""
+    def start_session_watch(
+        self,
+        *,
+        clock: Callable[[], float] | None = None,
+        running_names: Callable[[], set[str]] | None = None,
+        apps_every_ms: int | None = None,
+    ) -> None:
+        """The notification-area icon that watches the line during the session (once).
+
+        The arguments stand in for the watch's clock, the look at the running programs
+        and its pace (tests); by default, the real ones.
+        """
         if self.session_tray is None:
-            self.session_tray = self._make_tray()
+            self.session_tray = self._make_tray(
+                clock=clock, running_names=running_names, apps_every_ms=apps_every_ms
+            )
             self.session_tray.start()
 
-    def _make_tray(self):
+    def _make_tray(
+        self,
+        *,
+        clock: Callable[[], float] | None = None,
+        running_names: Callable[[], set[str]] | None = None,
+        apps_every_ms: int | None = None,
+    ):
+        import time
+
         from readiness.core.connection_watch import ConnectionWatch
         from readiness.ui.connection_monitor import ConnectionMonitor
-        from readiness.ui.session_tray import SessionTray, quit_everything
+        from readiness.ui.session_tray import APPS_EVERY_MS, SessionTray, quit_everything
 
         probe = self.services.line_probe
         if probe is None:
@@ -178,22 +198,34 @@ class MainWindow(QMainWindow):
             probe,
             self.tasks,
             interval_ms=self.services.watch_interval_ms,
-            watch=ConnectionWatch(escalate_after_s=minutes * 60),
+            watch=ConnectionWatch(escalate_after_s=minutes * 60, clock=clock or time.monotonic),
             parent=self,
         )
         opener = self.services.url_opener
 
         def reopen() -> None:
+            from readiness.ui.link_opening import open_link
+
             url = self.join_page.last_url
             if url:
-                self.tasks.run(lambda: opener.open(url), lambda _outcome: None)
+                # A failure says so with the link: the meeting can still be reopened by hand.
+                open_link(self.tasks, opener, url, self)
 
         def show_window() -> None:
             self.showNormal()
             self.raise_()
             self.activateWindow()
 
-        tray = SessionTray(self.services, self.tasks, monitor, reopen, show_window, parent=self)
+        tray = SessionTray(
+            self.services,
+            self.tasks,
+            monitor,
+            reopen,
+            show_window,
+            parent=self,
+            running_names=running_names,
+            apps_every_ms=apps_every_ms or APPS_EVERY_MS,
+        )
         tray.quit_requested.connect(lambda: quit_everything(tray, self))
         return tray
 

@@ -6,11 +6,16 @@ or malformed files, registry keys or helper programs; it reports what it saw.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 from readiness.devices.zoom.model import ZoomFinder, ZoomInstall
 
 __all__ = ["SystemZoomFinder", "ZoomFinder", "ZoomInstall", "zoom_finder_for"]
+
+#: Where the Linux and macOS finders see "/" (the command-line tests stand one in a folder).
+ROOT_ENV = "READINESS_ZOOM_ROOT"
 
 
 def zoom_finder_for(platform: str = sys.platform) -> ZoomFinder:
@@ -18,13 +23,14 @@ def zoom_finder_for(platform: str = sys.platform) -> ZoomFinder:
         from readiness.devices.zoom.windows import WindowsZoomFinder
 
         return WindowsZoomFinder()
+    root = Path(os.environ.get(ROOT_ENV) or "/")
     if platform == "darwin":
         from readiness.devices.zoom.macos import MacZoomFinder
 
-        return MacZoomFinder()
+        return MacZoomFinder(root=root)
     from readiness.devices.zoom.linux import LinuxZoomFinder
 
-    return LinuxZoomFinder()
+    return LinuxZoomFinder(root=root)
 
 
 class SystemZoomFinder:
