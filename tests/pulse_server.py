@@ -5,7 +5,7 @@ PortAudio reaches it as every Linux app does, through ALSA's pulse plugin
 played into the sink by ``pacat`` (another program, like any app making noise),
 and what the sink plays is what the "microphone" hears.
 
-``PulseServer`` is also used by ``benchmarks/audio_meter.py``.
+``PulseServer`` and ``EventLoopWatch`` are also used by ``benchmarks/audio_meter.py``.
 
 Fixtures (a test module lists this module in ``pytest_plugins`` to use them;
 PYTEST_DONT_REWRITE: its plain asserts need no rewriting, and the modules that
@@ -36,6 +36,9 @@ SINK = "readiness_test_sink"
 _DIE_WITH_US = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
 RATE = 48000
 START_TIMEOUT_S = 10.0
+#: How long a stream of a test before may take to close: only against a hung test (a
+#: busy computer closes slowly, and a close that never returns is left behind at 0.5 s).
+RELEASE_TIMEOUT_S = 15.0
 
 
 class PulseServer:
@@ -206,6 +209,57 @@ class PulseServer:
         self._players.append(player)
         return player
 
+    def play_heard(self, samples: np.ndarray, rate: int = RATE) -> subprocess.Popen:
+        """Plays as ``play``, and returns once the microphone hears it.
+
+        ``pacat`` takes its time to start, longer on a busy computer: a test that must
+        not measure the silence before the sound waits for it rather than sleeping.
+        """
+        player = self.play(samples, rate)
+        level = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+        self.wait_until_heard(level / 2)  # 6 dB under its level: this sound, not another
+        return player
+
+    def wait_until_heard(self, rms_level: float, timeout_s: float = START_TIMEOUT_S) -> None:
+        """Returns once 20 ms of what the sink plays reach this RMS level (0..1)."""
+        chunk = RATE // 50 * 4  # 20 ms of float32 samples
+        with subprocess.Popen(
+            [
+                "parec",
+                "--raw",
+                "--format=float32le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=20",
+                f"--device={SINK}.monitor",
+            ],
+            env=self._client_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        ) as reader:
+            assert reader.stdout is not None
+            try:
+                pending = b""
+                deadline = time.monotonic() + timeout_s  # only against a hung test
+                while (left := deadline - time.monotonic()) > 0:
+                    ready, _, _ = select.select([reader.stdout], [], [], left)
+                    data = os.read(reader.stdout.fileno(), 65536) if ready else b""
+                    if ready and not data:
+                        break  # parec ended
+                    pending += data
+                    while len(pending) >= chunk:
+                        block = np.frombuffer(pending[:chunk], dtype="<f4")
+                        pending = pending[chunk:]
+                        if np.sqrt(np.mean(np.square(block, dtype=np.float64))) >= rms_level:
+                            return
+                raise RuntimeError("the sound never reached the microphone")
+            finally:
+                reader.terminate()
+
+    def mute_microphone(self, muted: bool) -> None:
+        """The microphone's mute switch: muted, it gives silence and hears nothing."""
+        self.pactl("set-source-mute", f"{SINK}.monitor", "1" if muted else "0")
+
     def stop_playing(self) -> None:
         for player in self._players:
             _end(player)
@@ -253,7 +307,7 @@ def silence(seconds: float, rate: int = RATE):
 # --- PortAudio's view ------------------------------------------------------------------
 
 
-def wait_for_no_stream(timeout_s: float = 3.0) -> None:
+def wait_for_no_stream(timeout_s: float = RELEASE_TIMEOUT_S) -> None:
     """Waits until this process has no PortAudio stream left open.
 
     A sound server must never be stopped under an open stream: PortAudio's ALSA
@@ -272,7 +326,7 @@ def rescan_portaudio() -> None:
     from readiness.devices.audio import rescan
 
     # A page's worker from the test before may still be finishing (it closes what it opened).
-    deadline = time.monotonic() + 3.0
+    deadline = time.monotonic() + RELEASE_TIMEOUT_S
     while not rescan():
         if time.monotonic() > deadline:
             raise RuntimeError("an audio stream of an earlier test is still open")
@@ -397,7 +451,11 @@ def open_sound_page(qtbot, sound_page_context):
 
 
 class EventLoopWatch:
-    """Measures the longest pause of the GUI event loop (a frozen window shows here)."""
+    """Measures the longest pause of the GUI event loop (a frozen window shows here).
+
+    A measure for the benchmark, never a test's assertion: a busy computer pauses
+    any program now and then, however well it is written.
+    """
 
     def __init__(self, interval_ms: int = 10):
         from PySide6.QtCore import QTimer

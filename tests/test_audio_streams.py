@@ -25,7 +25,11 @@ from readiness.devices.audio.portaudio import classify
 pytest_plugins = ["pulse_server"]
 
 
-def wait_for_sound(capture: Capture, timeout_s: float = 6.0) -> None:
+#: Only against a hung test: a busy computer may take long, never this long.
+HUNG_S = 15.0
+
+
+def wait_for_sound(capture: Capture, timeout_s: float = HUNG_S) -> None:
     deadline = time.monotonic() + timeout_s
     while capture.last_data_at is None and time.monotonic() < deadline:
         capture.read()
@@ -33,12 +37,23 @@ def wait_for_sound(capture: Capture, timeout_s: float = 6.0) -> None:
     assert capture.last_data_at is not None, "the microphone never delivered"
 
 
+def read_until(capture: Capture, enough, timeout_s: float = HUNG_S) -> np.ndarray:
+    """Everything the microphone gives from now on, up to when ``enough(all of it)``."""
+    parts = [np.zeros(0, np.float32)]
+    deadline = time.monotonic() + timeout_s
+    while not enough(np.concatenate(parts)):
+        assert time.monotonic() < deadline, "the microphone never heard it"
+        parts.append(capture.read())
+        time.sleep(0.01)
+    return np.concatenate(parts)
+
+
 def test_capture_hears_what_is_played_into_the_sink(pulse: PulseServer) -> None:
     with Capture(resolve_device(None, "input")) as capture:
         wait_for_sound(capture)
-        pulse.play(sine(-20.0, 2.0))
-        time.sleep(0.3)  # pacat's own start
-        capture.read()
+        pulse.play(sine(-20.0, 15.0))  # lasts, however late the player starts
+        # Once it is heard, whenever that is (pacat's own start), one second of it.
+        read_until(capture, lambda heard: heard.size > 0 and dbfs(peak(heard)) > -26.0)
         samples = capture.record(1.0)
     assert samples.dtype == np.float32 and samples.ndim == 1
     assert samples.size == round(capture.samplerate)
@@ -52,9 +67,9 @@ def test_playback_of_the_chime_reaches_the_microphone(pulse: PulseServer) -> Non
     with Capture(resolve_device(None, "input")) as capture:
         wait_for_sound(capture)
         with Playback(output, chime(rate), rate) as playback:
-            assert playback.wait(timeout_s=playback.duration_s + 5.0)
-        time.sleep(0.4)
-        heard = capture.read()
+            assert playback.wait(timeout_s=playback.duration_s + HUNG_S)
+        # What the microphone gave from the start, until the whole sound is in it.
+        heard = read_until(capture, lambda heard: detect_chime(heard, capture.samplerate).heard)
     assert playback.played
     assert detect_chime(heard, capture.samplerate).heard
 
@@ -73,7 +88,7 @@ def test_a_microphone_that_goes_away_is_reported_gone(own_pulse: PulseServer) ->
     try:
         wait_for_sound(capture)
         own_pulse.unplug()  # the headset is pulled out
-        deadline = time.monotonic() + 5.0
+        deadline = time.monotonic() + HUNG_S
         with pytest.raises(AudioError) as gone:
             while time.monotonic() < deadline:
                 capture.read()

@@ -1,17 +1,41 @@
-"""The microphone page, offscreen, on the real PortAudio and the tests' PulseAudio server."""
+"""The microphone page, offscreen, on the real PortAudio and the tests' PulseAudio server.
 
+No test here measures time: the phases count the microphone's own samples, a
+clock is injected where the page reads one, and what must happen off the GUI
+thread is shown by the thread it runs in and by a window that goes on meanwhile.
+"""
+
+import threading
 import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
-from pulse_server import EventLoopWatch, PulseServer, noise, sine
+from pulse_server import PulseServer, noise, sine
 from readiness.core.result import Status
+from readiness.devices import audio
 from readiness.devices.audio import AudioError, AudioProblem, rescan
 from readiness.ui.pages.microphone import MicrophonePage, Phase
 from readiness.ui.status_style import BadgeState
+from tests.fakes import GatedCall
 
 pytest_plugins = ["pulse_server"]
+
+#: Long enough never to be over before the test is: a player is stopped at its end.
+LONG_S = 15.0
+#: "Say a sentence" waits this much of the microphone's sound: a busy computer may
+#: start a player late, so a test that expects a voice heard leaves it all the time.
+PATIENT_S = 30.0
+
+
+class Clock:
+    """A clock that moves only when the test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 @pytest.fixture
@@ -23,12 +47,27 @@ def open_page(open_sound_page):
     return make
 
 
-def wait_phase(qtbot, page: MicrophonePage, phase: Phase, timeout_ms: int = 8000) -> None:
+def wait_phase(qtbot, page: MicrophonePage, phase: Phase, timeout_ms: int = 10_000) -> None:
     qtbot.waitUntil(lambda: page.phase is phase, timeout=timeout_ms)
 
 
+def events_handled(qtbot) -> None:
+    """Returns once the GUI thread handled an event posted now: the window is not frozen."""
+    handled = []
+    QTimer.singleShot(0, lambda: handled.append(True))
+    qtbot.waitUntil(lambda: bool(handled), timeout=10_000)
+
+
+def wait_without_events(condition, timeout_s: float = 10.0) -> None:
+    """Waits for a worker without letting the GUI thread handle any event meanwhile."""
+    deadline = time.monotonic() + timeout_s  # only against a hung test
+    while not condition():
+        assert time.monotonic() < deadline, "the worker never got there"
+        time.sleep(0.005)
+
+
 def test_a_voice_at_a_good_level_is_heard_well(open_page, qtbot, pulse: PulseServer) -> None:
-    page = open_page()
+    page = open_page(speak_timeout_s=PATIENT_S)
     wait_phase(qtbot, page, Phase.QUIET)
     assert page.meter.running
     assert "Ne parlez pas" in page.instruction.text()
@@ -36,21 +75,21 @@ def test_a_voice_at_a_good_level_is_heard_well(open_page, qtbot, pulse: PulseSer
     assert page.room.isVisible()
     assert "calme" in page.room.text() and "✓" in page.room.text()
     assert "dites une phrase" in page.instruction.text()
-    pulse.play(sine(-14.0, 2.5))  # a voice, as a tone at a speaking level
+    pulse.play(sine(-14.0, LONG_S))  # a voice, as a tone at a speaking level
     wait_phase(qtbot, page, Phase.DONE)
     assert page.result_view.summary.text() == "Nous vous entendons bien."
     assert page.result_view.badge.state is BadgeState.OK
     assert page._context.controller.result("microphone").status is Status.OK
-    qtbot.waitUntil(lambda: page.meter.word() == "correct", timeout=3000)
+    qtbot.waitUntil(lambda: page.meter.word() == "correct", timeout=10_000)
     assert page.meter.accessibleDescription() == "Niveau : correct"
     assert "correct" in page.level_word.text()
     page.left()
     assert not page.meter.running
-    assert rescan()  # the microphone was given back
+    qtbot.waitUntil(rescan, timeout=10_000)  # the microphone was given back
 
 
 def test_a_noisy_room_is_said_with_the_guides_advice(open_page, qtbot, pulse) -> None:
-    pulse.play(noise(-25.0, 6.0))
+    pulse.play_heard(noise(-25.0, LONG_S))  # the room is noisy before the page listens
     page = open_page(speak_timeout_s=1.0)
     wait_phase(qtbot, page, Phase.SPEAK)
     assert "⚠" in page.room.text()
@@ -63,10 +102,10 @@ def test_a_noisy_room_is_said_with_the_guides_advice(open_page, qtbot, pulse) ->
 
 
 def test_a_faint_voice_is_too_weak_with_what_to_do(open_page, qtbot, pulse) -> None:
-    pulse.play(noise(-75.0, 6.0))  # a quiet room, not digital silence
-    page = open_page(speak_timeout_s=1.0)
+    pulse.play_heard(noise(-75.0, LONG_S))  # a quiet room, not digital silence
+    page = open_page(speak_timeout_s=3.0)
     wait_phase(qtbot, page, Phase.SPEAK)
-    pulse.play(sine(-47.0, 3.0))
+    pulse.play(sine(-47.0, LONG_S))
     wait_phase(qtbot, page, Phase.DONE)
     assert "trop faiblement" in page.result_view.summary.text()
     advice = page.result_view.advice.text()
@@ -75,12 +114,12 @@ def test_a_faint_voice_is_too_weak_with_what_to_do(open_page, qtbot, pulse) -> N
 
 
 def test_a_voice_that_clips_is_saturated(open_page, qtbot, pulse) -> None:
-    page = open_page()
+    page = open_page(speak_timeout_s=PATIENT_S, clock=Clock())
     wait_phase(qtbot, page, Phase.SPEAK)
-    pulse.play(sine(6.0, 2.0).clip(-1.0, 1.0))
+    pulse.play(sine(6.0, LONG_S).clip(-1.0, 1.0))
     wait_phase(qtbot, page, Phase.DONE)
     assert "sature" in page.result_view.summary.text()
-    assert page.meter.clipping
+    assert page.meter.clipping  # the mark stays lit: the meter's clock has not moved
     assert page.meter.accessibleDescription() == "Niveau : saturé"
 
 
@@ -91,14 +130,15 @@ def test_restart_measures_again(open_page, qtbot, pulse) -> None:
     wait_phase(qtbot, page, Phase.QUIET)
 
 
-def test_without_a_sound_server_the_page_says_so_and_stays_responsive(
-    open_page, qtbot, no_sound_server
+def test_without_a_sound_server_the_page_says_so_and_retries_off_the_gui_thread(
+    open_page, qtbot, no_sound_server, monkeypatch
 ) -> None:
-    watch = EventLoopWatch()
+    listings = GatedCall(audio.device_tables, open_gate=True)
+    monkeypatch.setattr(audio, "device_tables", listings)
     page = open_page()
-    qtbot.waitUntil(lambda: page.phase is Phase.PROBLEM, timeout=5000)
-    qtbot.wait(700)  # a few retries happen meanwhile, off the GUI thread
-    assert watch.stop() < 0.3
+    wait_phase(qtbot, page, Phase.PROBLEM)
+    qtbot.waitUntil(lambda: len(listings.threads) >= 3, timeout=10_000)  # it retries by itself
+    assert threading.main_thread() not in listings.threads
     assert page.result_view.summary.text() == "Aucun micro n'a été trouvé."
     assert page.result_view.badge.state is BadgeState.FAILED
     assert "La mesure reprendra d'elle-même" in page.result_view.advice.text()
@@ -107,19 +147,26 @@ def test_without_a_sound_server_the_page_says_so_and_stays_responsive(
     assert page._context.controller.result("microphone").status is Status.FAILED
 
 
-def test_a_microphone_unplugged_midway_stops_and_resumes(own_pulse, open_page, qtbot) -> None:
-    page = open_page(quiet_s=5.0)
+def test_a_microphone_unplugged_midway_stops_and_resumes(
+    own_pulse, open_page, qtbot, monkeypatch
+) -> None:
+    listings = GatedCall(audio.device_tables, open_gate=True)
+    monkeypatch.setattr(audio, "device_tables", listings)
+    page = open_page(quiet_s=PATIENT_S)  # still measuring the room when it goes
     wait_phase(qtbot, page, Phase.QUIET)
     own_pulse.unplug()  # the USB headset is pulled out
-    qtbot.waitUntil(lambda: page.phase is Phase.PROBLEM, timeout=6000)
+    wait_phase(qtbot, page, Phase.PROBLEM)
     assert not page.meter.running
     assert page.result_view.summary.text() == "Le micro a été débranché ou ne répond plus."
     assert "La mesure reprendra d'elle-même" in page.result_view.advice.text()
     assert page.result_view.badge.state is BadgeState.FAILED
-    qtbot.wait(800)  # a few attempts to reopen it fail meanwhile: the message stays
+    tried = len(listings.threads)
+    # A few attempts to reopen it fail meanwhile: the message stays.
+    qtbot.waitUntil(lambda: len(listings.threads) >= tried + 2, timeout=10_000)
+    events_handled(qtbot)
     assert page.result_view.summary.text() == "Le micro a été débranché ou ne répond plus."
     own_pulse.plug_in()  # and plugged back in
-    wait_phase(qtbot, page, Phase.QUIET, timeout_ms=10_000)
+    wait_phase(qtbot, page, Phase.QUIET)
     assert page.meter.running
     assert page.result_view.summary.text() == "Mesure du calme autour de vous…"
 
@@ -153,10 +200,92 @@ def test_the_page_says_sound_is_never_recorded(open_page, no_sound_server) -> No
 def test_the_meter_stops_refreshing_after_left(open_page, qtbot, pulse) -> None:
     page = open_page()
     wait_phase(qtbot, page, Phase.QUIET)
+    blocks = []
+    page.meter.measured.connect(blocks.append)
+    qtbot.waitUntil(lambda: bool(blocks), timeout=10_000)  # it refreshes while listening
     page.left()
-    time.sleep(0.1)
+    blocks.clear()
+    events_handled(qtbot)
+    qtbot.wait(100)  # a tick or two would have come
     assert page.phase is Phase.CLOSED
     assert not page.meter.running
+    assert blocks == []
+    qtbot.waitUntil(rescan, timeout=10_000)  # the microphone was given back
+
+
+def test_opening_the_microphone_blocks_a_worker_never_the_window(
+    open_page, qtbot, pulse, monkeypatch
+) -> None:
+    opening = GatedCall(audio.Capture)  # a driver that takes its time to open it
+    monkeypatch.setattr(audio, "Capture", opening)
+    page = open_page()
+    try:
+        assert opening.called.wait(10)
+        events_handled(qtbot)  # the window goes on meanwhile, and says what it waits for
+        assert page.phase is Phase.OPENING
+        assert page.result_view.summary.text() == "Ouverture du micro…"
+        assert page.result_view.badge.state is BadgeState.RUNNING
+        assert opening.threads[0] is not threading.main_thread()
+    finally:
+        opening.release()
+    wait_phase(qtbot, page, Phase.QUIET)
+    assert page.meter.running
+
+
+def test_a_microphone_that_opens_after_the_page_was_left_is_given_back(
+    open_page, qtbot, pulse, monkeypatch
+) -> None:
+    opening = GatedCall(audio.Capture)
+    monkeypatch.setattr(audio, "Capture", opening)
+    page = open_page()
+    assert page._opening is not None
+    task, _ = page._opening
+    try:
+        assert opening.called.wait(10)
+        page.left()  # the person moves on before the driver answers
+    finally:
+        opening.release()
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert task.cancelled
+    assert page.phase is Phase.CLOSED and not page.meter.running
+    assert page._capture is None
+    qtbot.waitUntil(rescan, timeout=10_000)  # the worker closed what it opened
+
+
+def test_a_microphone_opened_but_not_yet_delivered_when_left_is_given_back(
+    open_page, qtbot, pulse
+) -> None:
+    page = open_page()
+    assert page._opening is not None
+    task, handover = page._opening
+    # The worker opened it; the result waits in the event queue, which is not served.
+    wait_without_events(lambda: handover.holding)
+    page.left()
+    assert not handover.holding  # closed at once: the result will never be delivered
+    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert page.phase is Phase.CLOSED and not page.meter.running
+    assert page._capture is None
+    qtbot.waitUntil(rescan, timeout=10_000)
+
+
+def test_choosing_another_microphone_while_one_opens_keeps_only_the_latest(
+    open_page, qtbot, pulse, monkeypatch
+) -> None:
+    opening = GatedCall(audio.Capture)
+    monkeypatch.setattr(audio, "Capture", opening)
+    page = open_page()
+    assert page._opening is not None
+    first, _ = page._opening
+    try:
+        assert opening.called.wait(10)
+        page.restart()  # what choosing another device does
+        assert first.cancelled
+    finally:
+        opening.release()
+    wait_phase(qtbot, page, Phase.QUIET)
+    qtbot.waitUntil(lambda: first.done, timeout=10_000)
+    assert len(opening.threads) == 2
+    assert page.meter.running  # the latest one's capture, the first one closed
 
 
 def test_without_portaudio_the_page_explains_and_does_not_retry(

@@ -40,7 +40,7 @@ def test_without_a_sound_server_both_fail_in_french_with_exit_code_2(
 def test_the_duration_and_device_options_reach_the_microphone_check(
     sound_checks_registered, pulse: PulseServer, capsys
 ) -> None:
-    pulse.play(sine(-20.0, 3.0))
+    pulse.play_heard(sine(-20.0, 15.0))  # lasts the whole check, even on a busy computer
     code, report = run_json(
         capsys, "--only", "microphone", "--duration", "1", "--input-device", "défaut"
     )

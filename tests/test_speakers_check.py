@@ -61,3 +61,71 @@ def test_the_persons_answer_decides(hears, heard_by_microphone, status) -> None:
     if not hears:
         advice = " ".join(result.advice)
         assert "volume" in advice and "sortie son" in advice and "casque" in advice
+
+
+# --- listening after the sound, in the microphone's own samples -------------------------
+
+
+class StandInPlayback:
+    def __init__(self, duration_s: float = 1.0, finished: bool = True):
+        self.duration_s = duration_s
+        self.finished = finished
+
+
+class StandInCapture:
+    """Gives the blocks it was given, with an empty read between each (a reader ahead of it)."""
+
+    samplerate = 48000.0
+
+    def __init__(self, blocks: int, block_s: float = 0.1):
+        import numpy as np
+
+        self._reads = []
+        for _ in range(blocks):
+            self._reads += [np.zeros(round(block_s * self.samplerate), np.float32)]
+            self._reads += [np.zeros(0, np.float32)]
+
+    def read(self):
+        from readiness.devices.audio import AudioError, AudioProblem
+
+        if not self._reads:
+            raise AudioError(AudioProblem.GONE, "no more blocks")
+        return self._reads.pop(0)
+
+
+class FrozenClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_after_the_sound_the_microphone_is_heard_for_its_tail_however_late_it_is_read() -> None:
+    from readiness.checks.speakers import LISTEN_TAIL_S, listen_during
+
+    capture = StandInCapture(blocks=20)
+    heard = listen_during(StandInPlayback(), capture, poll_s=0.0, clock=FrozenClock())
+    # The block read when the end was seen, then the tail's worth of samples.
+    assert heard.size == round(0.1 * capture.samplerate) + round(LISTEN_TAIL_S * capture.samplerate)
+
+
+def test_a_sound_that_never_ends_is_given_up_after_its_length_and_a_margin() -> None:
+    from readiness.checks.speakers import PLAY_MARGIN_S, listen_during
+
+    clock = FrozenClock()
+    playback = StandInPlayback(duration_s=1.0, finished=False)
+    capture = StandInCapture(blocks=200)
+    reads = []
+    real_read = capture.read
+
+    def read():
+        reads.append(clock.now)
+        if len(reads) == 10:  # time passes, the sound is still not over
+            clock.now += playback.duration_s + PLAY_MARGIN_S + 0.1
+        return real_read()
+
+    capture.read = read
+    heard = listen_during(playback, capture, poll_s=0.0, clock=clock)
+    # Five blocks in the first ten reads (then the deadline passed), and the tail's six.
+    assert heard.size == 11 * round(0.1 * capture.samplerate)

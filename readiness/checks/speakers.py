@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CHECK_ID = "speakers"
-#: After the sound ends, the microphone keeps listening this long (latency, echo).
+#: After the sound ends, the microphone keeps listening this long (latency, echo):
+#: that much of its sound, however late a busy computer reads it.
 LISTEN_TAIL_S = 0.6
 #: Extra time the playback may take beyond the sound's own length.
 PLAY_MARGIN_S = 5.0
@@ -105,27 +106,44 @@ def open_listener(
     return capture
 
 
-def listen_during(playback, capture: Capture | None, *, poll_s: float = 0.02):
-    """Records while ``playback`` plays, and a little after; None without a working mic."""
+def listen_during(
+    playback,
+    capture: Capture | None,
+    *,
+    poll_s: float = 0.02,
+    clock: Callable[[], float] = time.monotonic,
+):
+    """Records while ``playback`` plays, and a little after; None without a working mic.
+
+    The "little after" is counted in the microphone's own samples, not in wall time:
+    a busy computer reads them late, but they still come, the end of the sound too.
+    """
     import numpy as np
 
     parts: list[np.ndarray] = []
-    deadline = time.monotonic() + playback.duration_s + PLAY_MARGIN_S
-    tail_until: float | None = None
+    deadline = clock() + playback.duration_s + PLAY_MARGIN_S
+    tail_frames: int | None = None
     while True:
-        now = time.monotonic()
+        frames = 0
         if capture is not None:
             try:
-                parts.append(capture.read())
+                samples = capture.read()
             except AudioError as error:
                 log.info("the microphone stopped while listening: %s", error)
                 capture = None
                 parts = []
-        if tail_until is None and (playback.finished or now > deadline):
-            tail_until = now + (LISTEN_TAIL_S if capture is not None else 0.0)
+            else:
+                parts.append(samples)
+                frames = samples.size
+        if tail_frames is None:
+            if playback.finished or clock() > deadline:
+                rate = capture.samplerate if capture is not None else 0.0
+                tail_frames = round(LISTEN_TAIL_S * rate)
+        else:
+            tail_frames -= frames
         # Once the sound is over: stop at the end of the tail, or as soon as it is heard.
-        if tail_until is not None and (
-            now >= tail_until or (capture is not None and _heard_so_far(parts, capture))
+        if tail_frames is not None and (
+            capture is None or tail_frames <= 0 or _heard_so_far(parts, capture)
         ):
             break
         time.sleep(poll_s)

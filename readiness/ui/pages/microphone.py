@@ -10,6 +10,7 @@ every few seconds: it resumes by itself when the device is back.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -27,12 +28,14 @@ from readiness.checks.microphone import (
 )
 from readiness.checks.titles import microphone_title
 from readiness.core.levels import BlockLevel, is_noisy, quietest_span_dbfs
+from readiness.devices.audio.handover import Handover
 from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem
 from readiness.ui.audio_device_picker import AudioDevicePicker
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.level_meter import LevelMeter
 from readiness.ui.page import Page, paragraph
 from readiness.ui.page_context import PageContext
+from readiness.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,9 @@ class _Opened:
     #: The remembered microphone was missing: the default is used instead.
     fell_back: bool
 
+    def close(self) -> None:
+        self.capture.close(timeout_s=0.5)
+
 
 class MicrophonePage(Page):
     step_id = CHECK_ID
@@ -72,6 +78,7 @@ class MicrophonePage(Page):
         quiet_s: float = QUIET_S,
         speak_timeout_s: float = SPEAK_TIMEOUT_S,
         retry_ms: int = RETRY_MS,
+        clock: Callable[[], float] = time.monotonic,  # the meter's: ballistics, clipping mark
     ):
         super().__init__(
             microphone_title(),
@@ -87,7 +94,9 @@ class MicrophonePage(Page):
         self._quiet_s = quiet_s
         self._speak_timeout_s = speak_timeout_s
         self.phase = Phase.CLOSED
-        self._generation = 0
+        #: Only the latest opening counts: starting one cancels the one before.
+        self._task_key = f"microphone-open-{id(self)}"
+        self._opening: tuple[Task, Handover[_Opened]] | None = None
         self._capture = None
         self._device: AudioDevice | None = None
         self._quiet_blocks: list[BlockLevel] = []
@@ -96,7 +105,7 @@ class MicrophonePage(Page):
 
         self.picker = AudioDevicePicker(self.tr("&Micro utilisé :"), self)
         self.picker.chosen.connect(self._on_device_chosen)
-        self.meter = LevelMeter(self)
+        self.meter = LevelMeter(self, clock=clock)
         self.meter.measured.connect(self._on_block)
         self.meter.failed.connect(self._on_failed)
         self.level_word = QLabel(self)
@@ -158,7 +167,7 @@ class MicrophonePage(Page):
 
     def left(self) -> None:
         """Stop listening and give the microphone back to the system."""
-        self._generation += 1
+        self._abandon_opening()
         self._retry.stop()
         self.meter.stop()
         self._close_capture()
@@ -174,23 +183,34 @@ class MicrophonePage(Page):
         return self._preferences.device("input") or self._configured or None
 
     def _open(self) -> None:
-        self._generation += 1
-        generation = self._generation
+        self._abandon_opening()
         wanted = self._wanted()
         if self.phase is not Phase.PROBLEM:  # a retry keeps the problem on screen
             self.phase = Phase.OPENING
             self.restart_button.setEnabled(False)
             self.result_view.show_running(self.tr("Ouverture du micro…"))
-        self._context.tasks.run(
-            lambda: _open_microphone(wanted, lambda: generation == self._generation),
-            lambda opened: self._on_opened(generation, opened),
-            lambda error: self._on_open_failed(generation, error),
+        handover: Handover[_Opened] = Handover(_Opened.close)
+        task = self._context.tasks.run_cancellable(
+            lambda cancelled: _open_microphone(wanted, cancelled, handover),
+            self._on_opened,
+            self._on_open_failed,
+            key=self._task_key,
         )
+        self._opening = (task, handover)
 
-    def _on_opened(self, generation: int, opened: _Opened) -> None:
-        if generation != self._generation:
-            opened.capture.close()  # the user left, or chose another device, meanwhile
-            return
+    def _abandon_opening(self) -> None:
+        """The user left, or chose another device: an opening on its way is closed, not used."""
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            task, handover = opening
+            task.cancel()  # its outcome will not be delivered
+            handover.drop()  # what it opened already (or opens later) is closed
+
+    def _on_opened(self, opened: _Opened) -> None:
+        # Delivered, so not cancelled: still the latest opening. The page closes it from now on.
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            opening[1].take()
         self._capture = opened.capture
         self._device = opened.device
         self.picker.set_devices(opened.devices, opened.device)
@@ -199,9 +219,8 @@ class MicrophonePage(Page):
         self.restart_button.setEnabled(True)
         self._begin_quiet(opened.fell_back)
 
-    def _on_open_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_open_failed(self, error: BaseException) -> None:
+        self._opening = None
         if not isinstance(error, AudioError):
             log.error("opening the microphone failed unexpectedly", exc_info=error)
             error = AudioError(AudioProblem.FAILED, str(error))
@@ -330,10 +349,13 @@ class MicrophonePage(Page):
             capture.close(timeout_s=0.5)
 
 
-def _open_microphone(wanted: str | None, still_wanted: Callable[[], bool]) -> _Opened:
+def _open_microphone(
+    wanted: str | None, cancelled: Callable[[], bool], handover: Handover[_Opened]
+) -> _Opened | None:
     """Lists the microphones and opens the wanted one (or the default). Blocks: a worker's.
 
-    A page left meanwhile no longer wants it: the microphone is then closed here at once.
+    A page left meanwhile no longer wants it: it is then not opened, or closed at once
+    (None is returned then, and never delivered: the task was cancelled).
     """
     from readiness.devices.audio import Capture, device_tables, pick_device
 
@@ -346,8 +368,7 @@ def _open_microphone(wanted: str | None, still_wanted: Callable[[], bool]) -> _O
             raise
         device = pick_device(offered, everything, None, "input")
         fell_back = True
-    capture = Capture(device)
-    if not still_wanted():
-        capture.close()
-        raise AudioError(AudioProblem.FAILED, "no longer wanted")
-    return _Opened(capture, offered, device, fell_back)
+    if cancelled():
+        return None
+    opened = _Opened(Capture(device), offered, device, fell_back)
+    return opened if handover.give(opened) else None

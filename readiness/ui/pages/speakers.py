@@ -1,10 +1,11 @@
 """« Haut-parleurs »: play the test sound, ask whether it was heard, let the microphone listen.
 
 Opening the devices runs off the GUI thread; while the sound plays, a GUI timer
-drains the microphone, and when it is over the recording is searched for the
-test sound. Heard by the microphone: the speakers work (and a headset is
-suggested against echo). Not heard proves nothing (headphones): only the
-person's own answer can say the sound did not come out.
+drains the microphone, and when it is over (and the microphone gave a little
+more: its latency, an echo) the recording is searched for the test sound. Heard
+by the microphone: the speakers work (and a headset is suggested against echo).
+Not heard proves nothing (headphones): only the person's own answer can say the
+sound did not come out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -28,11 +30,13 @@ from readiness.checks.speakers import (
 )
 from readiness.checks.titles import speakers_title
 from readiness.core.result import CheckResult
+from readiness.devices.audio.handover import Handover
 from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem
 from readiness.ui.audio_device_picker import AudioDevicePicker
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, paragraph
 from readiness.ui.page_context import PageContext
+from readiness.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +54,22 @@ class _Trial:
     device: AudioDevice
     parts: list = field(default_factory=list)
 
+    def close(self) -> None:
+        self.playback.close(timeout_s=0.5)
+        if self.capture is not None:
+            self.capture.close(timeout_s=0.5)
+
 
 class SpeakersPage(Page):
     step_id = CHECK_ID
 
     def __init__(
-        self, context: PageContext, parent: QWidget | None = None, *, retry_ms: int = RETRY_MS
+        self,
+        context: PageContext,
+        parent: QWidget | None = None,
+        *,
+        retry_ms: int = RETRY_MS,
+        clock: Callable[[], float] = time.monotonic,
     ):
         super().__init__(
             speakers_title(),
@@ -68,9 +82,13 @@ class SpeakersPage(Page):
         self._context = context
         self._preferences = context.services.preferences
         self._configured = context.services.config.devices
-        self._generation = 0
+        self._clock = clock
+        #: Only the latest listing or opening counts: starting one cancels the one before.
+        self._task_key = f"speakers-{id(self)}"
+        self._pending: tuple[Task, Handover[_Trial] | None] | None = None
         self._trial: _Trial | None = None
-        self._tail_until: float | None = None
+        #: Microphone samples still to hear once the sound is over (None: it is not yet).
+        self._tail_frames: int | None = None
         self._deadline = 0.0
         self._device: AudioDevice | None = None
         self._problem: AudioProblem | None = None
@@ -137,7 +155,7 @@ class SpeakersPage(Page):
 
     def left(self) -> None:
         """Stop the sound and the listening, and give both devices back."""
-        self._generation += 1
+        self._abandon_pending()
         self._retry.stop()
         self._stop_trial()
         self.play_button.setEnabled(self._device is not None)
@@ -148,18 +166,44 @@ class SpeakersPage(Page):
         return self._preferences.device("output") or self._configured.output_device or None
 
     def _list(self) -> None:
-        self._generation += 1
-        generation = self._generation
         wanted = self._wanted()
-        self._context.tasks.run(
-            lambda: _find_output(wanted),
-            lambda found: self._on_listed(generation, found),
-            lambda error: self._on_problem(generation, error),
-        )
+        self._run(lambda _cancelled: _find_output(wanted), self._on_listed, None)
 
-    def _on_listed(self, generation: int, found: tuple[list[AudioDevice], AudioDevice]) -> None:
-        if generation != self._generation:
-            return
+    def _run(
+        self,
+        work: Callable[[Callable[[], bool]], Any],
+        on_result: Callable[[Any], None],
+        handover: Handover[_Trial] | None,
+    ) -> None:
+        """Runs ``work`` on a worker; a listing or an opening on its way no longer counts."""
+        self._abandon_pending()
+
+        def delivered(value: Any) -> None:
+            self._settle()
+            on_result(value)
+
+        def failed(error: BaseException) -> None:
+            self._settle()
+            self._on_problem(error)
+
+        task = self._context.tasks.run_cancellable(work, delivered, failed, key=self._task_key)
+        self._pending = (task, handover)
+
+    def _settle(self) -> None:
+        """The latest task delivered (cancelled ones never do): the page owns what it opened."""
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[1] is not None:
+            pending[1].take()
+
+    def _abandon_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            task, handover = pending
+            task.cancel()  # its outcome will not be delivered
+            if handover is not None:
+                handover.drop()  # what it opened already (or opens later) is closed
+
+    def _on_listed(self, found: tuple[list[AudioDevice], AudioDevice]) -> None:
         devices, device = found
         self._device = device
         self.picker.set_devices(devices, device)
@@ -179,8 +223,6 @@ class SpeakersPage(Page):
     def play(self) -> None:
         if self._trial is not None:
             return
-        self._generation += 1
-        generation = self._generation
         wanted = self._wanted()
         microphone = self._preferences.device("input") or self._configured.input_device or None
         self._problem = None
@@ -188,22 +230,21 @@ class SpeakersPage(Page):
         self._set_answering(False)
         self._say(self.tr("Écoutez…"))
         self._show(None)
-        self._context.tasks.run(
-            lambda: _start_trial(wanted, microphone, lambda: generation == self._generation),
-            lambda trial: self._on_started(generation, trial),
-            lambda error: self._on_problem(generation, error),
+        handover: Handover[_Trial] = Handover(_Trial.close)
+        clock = self._clock
+        self._run(
+            lambda cancelled: _start_trial(wanted, microphone, cancelled, handover, clock),
+            self._on_started,
+            handover,
         )
 
-    def _on_started(self, generation: int, trial: _Trial) -> None:
-        if generation != self._generation:
-            _close_trial(trial)
-            return
+    def _on_started(self, trial: _Trial) -> None:
         self._trial = trial
         self._device = trial.device
         self._problem = None
         self.picker.set_devices(trial.devices, trial.device)
-        self._tail_until = None
-        self._deadline = time.monotonic() + trial.playback.duration_s + PLAY_MARGIN_S
+        self._tail_frames = None
+        self._deadline = self._clock() + trial.playback.duration_s + PLAY_MARGIN_S
         self._poll.start()
 
     def _drain(self) -> None:
@@ -211,20 +252,28 @@ class SpeakersPage(Page):
         if trial is None:
             self._poll.stop()
             return
+        frames = 0
         if trial.capture is not None:
             try:
-                trial.parts.append(trial.capture.read())
+                samples = trial.capture.read()
             except AudioError as error:
                 log.info("the microphone stopped while listening: %s", error)
                 trial.capture.close(timeout_s=0.5)
                 trial.capture = None
-        now = time.monotonic()
-        if self._tail_until is None and (trial.playback.finished or now > self._deadline):
-            self._tail_until = now + LISTEN_TAIL_S
-        if self._tail_until is None:
-            return
+            else:
+                trial.parts.append(samples)
+                frames = samples.size
+        if self._tail_frames is None:
+            if not (trial.playback.finished or self._clock() > self._deadline):
+                return
+            # The tail is counted in the microphone's own samples, not in wall time: a
+            # busy computer reads them late, but they still come, the end of the sound too.
+            rate = trial.capture.samplerate if trial.capture is not None else 0.0
+            self._tail_frames = round(LISTEN_TAIL_S * rate)
+        else:
+            self._tail_frames -= frames
         # Once the sound is over, an answer as soon as the microphone has heard it.
-        if now >= self._tail_until or self._heard(trial) is True:
+        if trial.capture is None or self._tail_frames <= 0 or self._heard(trial) is True:
             self._finish(trial)
 
     @staticmethod
@@ -289,9 +338,7 @@ class SpeakersPage(Page):
 
     # --- problems --------------------------------------------------------------------
 
-    def _on_problem(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_problem(self, error: BaseException) -> None:
         if not isinstance(error, AudioError):
             log.error("the speakers test failed unexpectedly", exc_info=error)
             error = AudioError(AudioProblem.FAILED, str(error))
@@ -317,13 +364,7 @@ class SpeakersPage(Page):
         self._poll.stop()
         trial, self._trial = self._trial, None
         if trial is not None:
-            _close_trial(trial)
-
-
-def _close_trial(trial: _Trial) -> None:
-    trial.playback.close(timeout_s=0.5)
-    if trial.capture is not None:
-        trial.capture.close(timeout_s=0.5)
+            trial.close()
 
 
 def _pick(wanted: str | None, kind) -> tuple[list[AudioDevice], AudioDevice]:
@@ -343,11 +384,16 @@ def _find_output(wanted: str | None) -> tuple[list[AudioDevice], AudioDevice]:
 
 
 def _start_trial(
-    wanted: str | None, microphone: str | None, still_wanted: Callable[[], bool]
-) -> _Trial:
+    wanted: str | None,
+    microphone: str | None,
+    cancelled: Callable[[], bool],
+    handover: Handover[_Trial],
+    clock: Callable[[], float],
+) -> _Trial | None:
     """Opens the microphone (if any), waits for it, then starts the sound. Blocks: a worker's.
 
-    A page left meanwhile no longer wants them: both are then closed here at once.
+    A page left meanwhile no longer wants them: the sound is then not played, or both
+    are closed at once (None is returned then, and never delivered: the task was cancelled).
     """
     from readiness.core.chime import chime
     from readiness.devices.audio import Capture, Playback
@@ -356,8 +402,10 @@ def _start_trial(
     capture = None
     try:
         capture = Capture(_pick(microphone, "input")[1])
-        started = time.monotonic()
-        while capture.last_data_at is None and time.monotonic() - started < MIC_START_S:
+        started = clock()
+        while capture.last_data_at is None and clock() - started < MIC_START_S:
+            if cancelled():
+                break
             if capture.read().size:
                 break
             time.sleep(0.01)
@@ -367,6 +415,10 @@ def _start_trial(
             capture.close(timeout_s=0.5)
         capture = None
     rate = device.default_samplerate or 48000.0
+    if cancelled():  # left while the microphone started: no sound to play
+        if capture is not None:
+            capture.close(timeout_s=0.5)
+        return None
     try:
         playback = Playback(device, chime(rate), rate)
     except AudioError:
@@ -374,7 +426,4 @@ def _start_trial(
             capture.close(timeout_s=0.5)
         raise
     trial = _Trial(playback, capture, devices, device)
-    if not still_wanted():
-        _close_trial(trial)
-        raise AudioError(AudioProblem.FAILED, "no longer wanted")
-    return trial
+    return trial if handover.give(trial) else None
