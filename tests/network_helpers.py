@@ -1,16 +1,22 @@
-"""What the connection tests share: short test lengths and a TLS server standing in for
-zoom.us on 127.0.0.1. Their fixtures are in ``network_fixtures``."""
+"""What the connection tests share: short test lengths, what a measure through the
+throttled server must respect, and a TLS server standing in for zoom.us on 127.0.0.1.
+Their fixtures are in ``network_fixtures``."""
 
 from __future__ import annotations
 
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from readiness.devices.network.http_speed import HttpSpeedClient
+from readiness.devices.network.latency import Latency
 from readiness.devices.network.speedtest_client import SpeedtestClient, Tuning
 from readiness.devices.network.zoom_reachability import ZoomProbe
+
+T = TypeVar("T")
 
 
 def tuning(seconds: float) -> Tuning:
@@ -34,6 +40,45 @@ def http_client(base_url: str, seconds: float = 1.0) -> HttpSpeedClient:
     return HttpSpeedClient(
         base_url, seconds=seconds, warmup_s=0.3, upload_extra_s=0.5, timeout_s=1.0
     )
+
+
+def assert_through_the_line(measured_mbps: float, line_mbps: float, seconds: float) -> None:
+    """A rate measured through SpeedServer's line in a test of ``seconds`` a direction (as
+    ``tuning`` sets it): something crossed, and never more than the line can carry. The
+    rate's window leaves out the 0.3 s warm-up, and an upload runs up to 0.5 s past its
+    length for answers: whatever crossed in all that, counted in the window, is the bound.
+
+    How close to the line it comes is accuracy, which a busy machine lowers:
+    benchmarks/network_accuracy.py holds that target (±10 %)."""
+    bound = line_mbps * (seconds + 0.5) / (seconds - 0.3)
+    assert 0 < measured_mbps <= bound, f"{measured_mbps:.2f} Mbit/s through {line_mbps:g}"
+
+
+def assert_delay_at_least(latency: Latency | None, added_ms: float, jitter_ms: float = 0.0):
+    """The server waits before each answer: no round trip is shorter than that wait."""
+    assert latency is not None
+    assert latency.median_ms >= added_ms - jitter_ms / 2
+
+
+def finishes(work: Callable[[], T], hang_s: float = 60.0) -> T:
+    """``work()``'s value; on a daemon thread, so that a hang fails the test instead of
+    holding the suite (``hang_s`` is no measure of speed)."""
+    outcome: list = []
+
+    def target() -> None:
+        try:
+            outcome.append(("value", work()))
+        except BaseException as exc:
+            outcome.append(("error", exc))
+
+    worker = threading.Thread(target=target, name="test-work", daemon=True)
+    worker.start()
+    worker.join(hang_s)
+    assert outcome, f"still running after {hang_s:.0f} s: it hangs"
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    return value
 
 
 class TlsServer:

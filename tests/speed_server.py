@@ -194,6 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         pacer = self.owner.down
         sent = 0
+        self.owner.transfer_began()
         try:
             while sent < size and not self.owner.stopping.is_set():
                 count = min(pacer.chunk, size - sent)
@@ -205,11 +206,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self.owner.count_down(len(chunk))
         except OSError:
             self.close_connection = True  # the client stopped reading: end of its test
+        finally:
+            self.owner.transfer_ended()
 
     def _receive_paced(self) -> int:
         length = int(self.headers.get("Content-Length") or 0)
         pacer = self.owner.up
         received = 0
+        self.owner.transfer_began()
         try:
             while received < length and not self.owner.stopping.is_set():
                 data = self.rfile.read1(min(pacer.chunk, length - received))
@@ -220,6 +224,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.owner.count_up(len(data))
         except OSError:
             pass
+        finally:
+            self.owner.transfer_ended()
         if received < length:
             self.close_connection = True
         return received
@@ -294,6 +300,8 @@ class SpeedServer:
         self.bytes_down = 0
         self.bytes_up = 0
         self._lock = threading.Lock()
+        self._transfers = 0  # downloads and uploads under way
+        self._idle = threading.Condition(self._lock)
         self._turn = 0
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -346,6 +354,22 @@ class SpeedServer:
     def count_up(self, size: int) -> None:
         with self._lock:
             self.bytes_up += size
+
+    def transfer_began(self) -> None:
+        with self._lock:
+            self._transfers += 1
+
+    def transfer_ended(self) -> None:
+        with self._lock:
+            self._transfers -= 1
+            self._idle.notify_all()
+
+    def wait_idle(self, hang_s: float = 30.0) -> None:
+        """Until no download or upload is under way: the clients have let go of the line.
+        ``hang_s`` only stops a test that would wait for ever."""
+        with self._lock:
+            idle = self._idle.wait_for(lambda: self._transfers == 0, hang_s)
+        assert idle, f"{self._transfers} transfers still under way after {hang_s:.0f} s"
 
     def wait_latency(self) -> None:
         with self._lock:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import statistics
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from camera_media import write_variant, write_video
 from readiness.core.device_choice import DeviceChoice
@@ -101,11 +102,13 @@ def test_each_video_gives_its_verdict_on_the_page(camera_page, qtbot, tmp_path, 
     measures = result.measures
     assert (measures["width"], measures["height"]) == (640, 360)
     assert measures["faces"] == faces
-    assert 20 <= measures["fps"] <= 36
+    # The rate the camera gives, as measured (its pacing is tested on a fake clock).
+    assert measures["fps"] > 0
     assert "640 × 360" in page.details.text()
+    assert "images par seconde" in page.details.text()
     if status is not Status.OK:
         assert page.result_view.advice.isVisible()
-    qtbot.waitUntil(lambda: page.preview.frames_drawn > 5, timeout=5000)
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 5, timeout=10_000)
 
 
 def test_the_preview_is_mirrored_like_zoom_shows_it(camera_page, qtbot, tmp_path) -> None:
@@ -115,7 +118,7 @@ def test_the_preview_is_mirrored_like_zoom_shows_it(camera_page, qtbot, tmp_path
     frame = np.zeros((360, 640, 3), np.uint8)
     frame[:, 320:] = 220
     page = camera_page(write_video(tmp_path / "halves.avi", [frame] * 10))
-    qtbot.waitUntil(lambda: page.preview.current_image() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.preview.current_image() is not None, timeout=10_000)
     image = page.preview.current_image()
     left = image.pixelColor(image.width() // 8, image.height() // 2).value()
     right = image.pixelColor(image.width() * 7 // 8, image.height() // 2).value()
@@ -156,7 +159,7 @@ def test_the_chosen_camera_is_remembered(camera_page, qtbot, tmp_path) -> None:
     wait_for_status(qtbot, page, Status.WARNING)
     page.left()
     again = camera_page(lister=lambda: cameras)
-    qtbot.waitUntil(lambda: again.picker.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: again.picker.count() == 2, timeout=10_000)
     assert again.picker.currentText() == "Caméra 2"
     assert again.selected_source() == str(dark)
 
@@ -187,15 +190,17 @@ def test_leaving_the_page_stops_the_preview_and_frees_the_camera(camera_page, qt
     assert open_descriptors_to(video), "the video is open while previewed"
     page.left()
     assert page.grabber is None
-    # Released at once (within a frame; a second at most on a loaded machine): free for Zoom.
-    qtbot.waitUntil(lambda: not grabber.running and open_descriptors_to(video) == [], timeout=1000)
-    # No frame is taken any more (one taken just before may still be painted).
+    # Released, free for Zoom (the timeout only stops a test that would hang).
+    qtbot.waitUntil(
+        lambda: not grabber.running and open_descriptors_to(video) == [], timeout=10_000
+    )
+    # Nothing more is shown, even a frame whose wake-up was already on its way.
     shown = page.preview.shown_number()
     qtbot.wait(300)
     assert page.preview.shown_number() == shown
     drawn = page.preview.frames_drawn
     page.entered()  # coming back starts it again
-    qtbot.waitUntil(lambda: page.preview.frames_drawn > drawn, timeout=5000)
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > drawn, timeout=10_000)
 
 
 def test_a_camera_unplugged_during_the_preview_comes_back(camera_page, qtbot, tmp_path) -> None:
@@ -217,37 +222,42 @@ def test_a_camera_unplugged_during_the_preview_comes_back(camera_page, qtbot, tm
     assert page.retry_hint.isHidden()
 
 
-def test_the_gui_thread_keeps_turning_during_the_preview(camera_page, qtbot, tmp_path) -> None:
-    """A 20 ms timer keeps firing on time while a 1280x720, 30 fps source is previewed."""
-    video = write_variant(tmp_path, "good", seconds=1.0, size=(1280, 720))
-    page = camera_page(video)
-    qtbot.waitUntil(lambda: page.preview.frames_drawn > 0, timeout=5000)
-    clock = QElapsedTimer()
-    intervals: list[float] = []
-    last = [0.0]
+class ThreadLog:
+    """Notes the thread each call of a wrapped function runs in."""
 
-    def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        intervals.append(now - last[0])
-        last[0] = now
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.threads: set[str] = set()
 
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(20)
-    timer.timeout.connect(tick)
-    drawn_before = page.preview.frames_drawn
-    clock.start()
-    timer.start()
-    started = time.monotonic()
-    qtbot.wait(2000)
-    timer.stop()
-    elapsed = time.monotonic() - started
-    drawn = page.preview.frames_drawn - drawn_before
-    intervals.sort()
-    assert len(intervals) >= 0.85 * elapsed * 1000 / 20
-    assert statistics.median(intervals) < 24
-    assert intervals[int(0.95 * len(intervals))] < 45
-    assert drawn / elapsed >= 20  # and the preview did run meanwhile
+    def wrap(self, function):
+        def logged(*args, **kwargs):
+            with self._lock:
+                self.threads.add(threading.current_thread().name)
+            return function(*args, **kwargs)
+
+        return logged
+
+
+def test_the_gui_thread_only_paints_during_the_preview(
+    camera_page, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Fitting, mirroring and converting each 1280x720 frame happens on the capture
+    thread, judging it on a worker: the GUI thread is left free (its responsiveness,
+    timed, is in benchmarks/camera_preview.py)."""
+    from readiness.core.frame_analysis import FrameAnalyser
+    from readiness.ui.video_preview import PreviewScaler
+
+    prepared, analysed = ThreadLog(), ThreadLog()
+    monkeypatch.setattr(PreviewScaler, "__call__", prepared.wrap(PreviewScaler.__call__))
+    monkeypatch.setattr(FrameAnalyser, "add", analysed.wrap(FrameAnalyser.add))
+    page = camera_page(write_variant(tmp_path, "good", seconds=1.0, size=(1280, 720)))
+    wait_for_status(qtbot, page, Status.OK)
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 5, timeout=10_000)
+    assert prepared.threads == {"camera-capture"}
+    assert analysed.threads and threading.main_thread().name not in analysed.threads
+    # What is painted is the prepared frame, as it is: fitted to the preview, not 1280 wide.
+    image = page.preview.current_image()
+    assert image.width() <= page.preview.width() * image.devicePixelRatio()
 
 
 def test_the_sidebar_badge_follows_the_page(camera_page, qtbot, tmp_path) -> None:
@@ -263,14 +273,22 @@ def test_the_sidebar_badge_follows_the_page(camera_page, qtbot, tmp_path) -> Non
 
 def test_a_busy_gui_thread_gets_the_newest_frame_not_a_queue(camera_page, qtbot, tmp_path):
     page = camera_page(write_variant(tmp_path, "good"))
-    qtbot.waitUntil(lambda: page.preview.frames_drawn > 3, timeout=5000)
-    drawn, wakeups = page.preview.frames_drawn, page.preview.wakeups
-    time.sleep(0.5)  # the GUI thread is busy elsewhere: about 15 frames come meanwhile
-    qtbot.wait(60)
-    assert page.preview.wakeups - wakeups <= 4  # one wake-up was waiting, not 15
-    assert page.preview.frames_drawn - drawn <= 4
-    newest = page.grabber.latest().number
-    assert newest - page.preview.shown_number() <= 2
+    qtbot.waitUntil(lambda: page.preview.frames_drawn > 3, timeout=10_000)
+    grabber = page.grabber
+    wakeups = page.preview.wakeups
+    # The GUI thread is busy elsewhere (it handles no event) while ten frames come...
+    captured = grabber.frames_captured
+    deadline = time.monotonic() + 10  # only against a hang
+    while grabber.frames_captured < captured + 10:
+        assert time.monotonic() < deadline, "no frames came"
+        time.sleep(0.01)
+    # ...then the camera stops, so that nothing comes while it catches up.
+    assert grabber.stop(timeout_s=10)
+    newest = grabber.latest().number
+    QApplication.processEvents()
+    qtbot.wait(50)
+    assert page.preview.wakeups - wakeups == 1  # one wake-up was waiting, not ten
+    assert page.preview.shown_number() == newest
 
 
 def test_a_camera_index_is_opened_and_its_absence_explained(camera_page, qtbot) -> None:
@@ -287,5 +305,5 @@ def test_a_camera_held_by_another_application_is_marked_in_the_list(camera_page,
     from readiness.devices.camera import CameraProblem
 
     page = camera_page(lister=lambda: [CameraInfo("63", "Webcam USB", CameraProblem.BUSY)])
-    qtbot.waitUntil(lambda: page.picker.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.picker.count() == 1, timeout=10_000)
     assert page.picker.currentText() == "Webcam USB (utilisée par une autre application)"

@@ -1,5 +1,6 @@
 """The applications page, clicked through offscreen over real processes."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -7,9 +8,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from processes_helpers import Spawner, is_root
+from readiness.checks.lazy import LazyCheck
 from readiness.checks.processes import ProcessesCheck
+from readiness.checks.titles import processes_title
 from readiness.core.known_apps import load_known_apps
 from readiness.devices.processes import ProcessScanner
+from readiness.ui.check_controller import CheckController
+from readiness.ui.pages.processes import ProcessesPage
+from readiness.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -108,3 +114,51 @@ def test_no_close_button_for_another_users_program(make_window, qtbot, spawn) ->
     row = row_for(page, "Dropbox")
     assert row is not None and row.close_button is None
     assert "pas à vous" in row.status.text()
+
+
+def lazy_processes_check(built_on: list[str], sample_s: float = 0.2) -> LazyCheck:
+    """As the app holds it: built on first use, here noting the thread that builds it."""
+
+    def build() -> ProcessesCheck:
+        built_on.append(threading.current_thread().name)
+        return ProcessesCheck(ProcessScanner(sample_s=sample_s), load_known_apps)
+
+    return LazyCheck("processes", processes_title, build)
+
+
+def bare_page(qtbot, check) -> ProcessesPage:
+    tasks = TaskRunner()
+    controller = CheckController([check], tasks)
+    page = ProcessesPage(check, controller, tasks)
+    page.controller, page.tasks = controller, tasks  # kept alive with the page
+    qtbot.addWidget(page)
+    return page
+
+
+def test_the_check_is_built_on_a_worker_not_the_gui_thread(qtbot) -> None:
+    built_on: list[str] = []
+    page = bare_page(qtbot, lazy_processes_check(built_on))
+    page.entered()
+    assert built_on == []  # not on the GUI thread, and not before the scan starts
+    qtbot.waitUntil(lambda: page.controller.result("processes") is not None, timeout=10_000)
+    assert len(built_on) == 1 and built_on[0] != threading.main_thread().name
+
+
+def test_a_newer_scan_replaces_one_still_running(qtbot, monkeypatch) -> None:
+    page = bare_page(qtbot, lazy_processes_check([], sample_s=1.0))
+    scans = []
+    run_cancellable = page.tasks.run_cancellable
+
+    def spy(*args, **kwargs):
+        scans.append(run_cancellable(*args, **kwargs))
+        return scans[-1]
+
+    monkeypatch.setattr(page.tasks, "run_cancellable", spy)
+    finished = []
+    page.controller.finished.connect(finished.append)
+    page.scan()
+    page.scan()  # as after closing an application: the first list may show it
+    qtbot.waitUntil(lambda: all(scan.done for scan in scans), timeout=10_000)
+    assert scans[0].cancelled and not scans[1].cancelled
+    assert len(finished) == 1  # the newer scan's list only
+    assert page.rescan_button.isEnabled()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from readiness.checks.titles import camera_title
@@ -38,13 +39,18 @@ class CameraCheck:
         source: str | None = None,
         *,
         look_s: float = LOOK_S,
-        open_capture: Callable[[Source], Capture] = Capture,
+        open_capture: Callable[[Source], Capture] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ):
         #: ``DeviceChoice.camera``: a device index ("0", the default), a video file path,
         #: or (on Linux) a camera's name.
         self.source = source or "0"
         self._look_s = look_s
-        self._open_capture = open_capture
+        # One clock for the look and for a file's pace, so that its rate is read right.
+        self._open_capture = open_capture or partial(Capture, clock=clock, sleep=sleep)
+        self._clock = clock
+        self._sleep = sleep
 
     def title(self) -> str:
         return camera_title()
@@ -72,12 +78,12 @@ class CameraCheck:
         self, capture: Capture, analyser: FrameAnalyser
     ) -> tuple[int, float, CameraProblem | None]:
         """Reads for ``look_s`` after the first frame, sampling a few frames per second."""
-        started = time.monotonic()
+        started = self._clock()
         first = last = 0.0
         frames = 0
         next_sample = 0.0
         while True:
-            now = time.monotonic()
+            now = self._clock()
             if frames == 0 and now - started > FIRST_FRAME_S:
                 break
             if frames and now - first >= self._look_s:
@@ -87,9 +93,9 @@ class CameraCheck:
             except CameraError as error:
                 return frames, _rate(frames, first, last), error.problem
             if image is None:
-                time.sleep(0.02)
+                self._sleep(0.02)
                 continue
-            last = time.monotonic()
+            last = self._clock()
             if frames == 0:
                 first = last
             frames += 1

@@ -11,7 +11,12 @@ from readiness.core.result import CheckResult
 
 class LazyCheck:
     """Knows the check's id and title at once; builds the real check (importing its
-    module, OpenCV, PortAudio, psutil…) the first time it is run or asked for."""
+    module, OpenCV, PortAudio, psutil…) the first time it is run or asked for.
+
+    A page that needs more of the check than ``run`` (the network page's ``measure``,
+    the processes page's ``scan``) asks for ``real`` on its worker thread: see
+    ``readiness.checks.protocols.built``.
+    """
 
     def __init__(self, check_id: str, title: Callable[[], str], build: Callable[[], Check]):
         self.id = check_id
@@ -36,9 +41,3 @@ class LazyCheck:
 
     def run(self) -> CheckResult:
         return self.real.run()
-
-    def __getattr__(self, name: str):
-        # Anything else (a page's measure(), scan()…) is the real check's.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.real, name)

@@ -65,11 +65,14 @@ class NetworkCheck:
         zoom: Callable[[], Reachability],
         connection: Callable[[], Connection],
         budget_s: float = BUDGET_S,
+        *,
+        clock: Callable[[], float] = time.perf_counter,
     ):
         self._clients = list(clients)
         self._zoom = zoom
         self._connection = connection
         self._budget_s = budget_s
+        self._clock = clock  # the budget and the duration reported are read on it
 
     @classmethod
     def for_system(
@@ -91,14 +94,16 @@ class NetworkCheck:
         return self.measure()
 
     def measure(
-        self, progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+        self,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> CheckResult:
-        """The whole test; raises NetworkError(CANCELLED) when ``cancel`` is set."""
-        cancel = cancel or threading.Event()
-        started = time.perf_counter()
+        """The whole test; raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
+        cancelled = cancelled or _never
+        started = self._clock()
         zoom = _Background(self._zoom)
         connection = _Background(self._connection)
-        measure, failures = self._measure_line(progress, cancel, started)
+        measure, failures = self._measure_line(progress, cancelled, started)
         if progress:
             progress(NetworkProgress(1.0, "zoom", None, ""))
         from readiness.checks.network_verdict import judge_network
@@ -111,24 +116,29 @@ class NetworkCheck:
             failures,
             connection.result(5.0) or Connection(),
             zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
-            time.perf_counter() - started,
+            self._clock() - started,
         )
-        if cancel.is_set():
+        if cancelled():
             raise NetworkError(Failure.CANCELLED)
         return result
 
     def _measure_line(
-        self, progress: ProgressCallback | None, cancel: threading.Event, started: float
+        self, progress: ProgressCallback | None, cancelled: Callable[[], bool], started: float
     ) -> tuple[LineMeasure | None, list[tuple[str, NetworkError]]]:
         failures: list[tuple[str, NetworkError]] = []
         bar = _Bar(progress)
         for client in self._clients:
-            left = self._budget_s - (time.perf_counter() - started)
+            left = self._budget_s - (self._clock() - started)
             if left <= 3.0:
                 break
             report = bar.attempt(client.name)
             try:
-                measure = _within(left, cancel, lambda stop, c=client, r=report: c.measure(r, stop))
+                measure = _within(
+                    left,
+                    cancelled,
+                    lambda stop, c=client, r=report: c.measure(r, stop),
+                    self._clock,
+                )
             except NetworkError as error:
                 if error.failure is Failure.CANCELLED:
                     raise
@@ -185,11 +195,19 @@ def _quietly(probe: Callable[[], Any]):
         return None
 
 
+def _never() -> bool:
+    return False
+
+
 def _within(
-    seconds: float, cancel: threading.Event, work: Callable[[threading.Event], LineMeasure]
+    seconds: float,
+    cancelled: Callable[[], bool],
+    work: Callable[[threading.Event], LineMeasure],
+    clock: Callable[[], float],
 ) -> LineMeasure:
-    """``work(stop)`` on a daemon thread; ``stop`` is set (and this raises) on ``cancel``
-    or after ``seconds``, without waiting for the work's threads to wind down."""
+    """``work(stop)`` on a daemon thread; ``stop`` is set (and this raises) once
+    ``cancelled()`` or after ``seconds`` on ``clock``, without waiting for the work's
+    threads to wind down."""
     outcome: list[Any] = []
     stop = threading.Event()
 
@@ -199,14 +217,14 @@ def _within(
         except BaseException as exc:
             outcome.append(exc)
 
+    deadline = clock() + seconds  # before the work starts: its time counts from here
     worker = threading.Thread(target=target, name="line-measure", daemon=True)
     worker.start()
-    deadline = time.monotonic() + seconds
     while not outcome:
-        if cancel.is_set():
+        if cancelled():
             stop.set()
             raise NetworkError(Failure.CANCELLED)
-        if time.monotonic() > deadline:
+        if clock() > deadline:
             stop.set()
             raise NetworkError(Failure.TIMEOUT, f"no result in {seconds:.0f} s")
         worker.join(0.05)

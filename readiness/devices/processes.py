@@ -17,15 +17,25 @@ log = logging.getLogger(__name__)
 class ProcessScanner:
     """Samples every process for ``sample_s`` seconds (CPU needs two readings)."""
 
-    def __init__(self, sample_s: float = 1.0, steps: int = 4, home: Path | None = None):
+    def __init__(
+        self,
+        sample_s: float = 1.0,
+        steps: int = 4,
+        home: Path | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.sample_s = sample_s
         self.steps = steps
         self.home = home or Path.home()
+        self._clock = clock
+        self._sleep = sleep
 
     def scan(self, cancelled: Callable[[], bool] = lambda: False) -> Snapshot:
         import psutil  # imported here: heavy, and only needed for this step
 
-        started = time.monotonic()
+        started = self._clock()
         cores = psutil.cpu_count() or 1
         watched: dict[int, psutil.Process] = {}
         for process in psutil.process_iter():
@@ -40,10 +50,10 @@ class ProcessScanner:
         for _ in range(self.steps):
             if cancelled():
                 break
-            time.sleep(self.sample_s / self.steps)
+            self._sleep(self.sample_s / self.steps)
             system_samples.append(psutil.cpu_percent(None))
         net_after = psutil.net_io_counters()
-        elapsed = max(time.monotonic() - started, 1e-3)
+        elapsed = max(self._clock() - started, 1e-3)
 
         processes = []
         own_pid = os.getpid()
@@ -60,7 +70,7 @@ class ProcessScanner:
             own_pid=own_pid,
             parent_pid=me.ppid() or None,
             current_user=_safe(me.username),
-            duration_s=time.monotonic() - started,
+            duration_s=self._clock() - started,
         )
 
 

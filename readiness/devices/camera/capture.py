@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,14 +101,24 @@ class Capture:
     A video file behaves like a camera: frames come at the file's own rate (read
     sleeps to pace them) and it loops by opening the file again at its end, so a
     file deleted meanwhile ends like an unplugged camera. Raises CameraError when
-    the source cannot be opened, and from ``read`` when it is gone.
+    the source cannot be opened, and from ``read`` when it is gone. A file's pace is
+    kept on ``clock`` with ``sleep``.
     """
 
-    def __init__(self, source: Source, *, loop: bool = True):
+    def __init__(
+        self,
+        source: Source,
+        *,
+        loop: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         _quiet_opencv()
         self.source = source
         self.is_file = isinstance(source, str)
         self._loop = loop
+        self._clock = clock
+        self._sleep = sleep
         self._capture = self._open()
         self.nominal_fps = self._file_fps() if self.is_file else 0.0
         self._due: float | None = None
@@ -132,13 +143,13 @@ class Capture:
 
     def _pace(self) -> None:
         period = 1.0 / self.nominal_fps
-        now = time.monotonic()
+        now = self._clock()
         if self._due is None or self._due < now - BUFFERED_FRAMES * period:
             # First frame, or far behind: the frames in between are lost, as a camera
             # drops those its reader did not take.
             self._due = now
         elif self._due > now:
-            time.sleep(self._due - now)
+            self._sleep(self._due - now)
         self._due += period
 
     def read(self) -> np.ndarray | None:

@@ -67,12 +67,14 @@ class FrameGrabber:
         on_status: Callable[[GrabberStatus], None] | None = None,
         retry_s: float = RETRY_S,
         open_capture: Callable[[Source], Capture] = Capture,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self.source = source
         self._on_frame = on_frame
         self._on_status = on_status
         self._retry_s = retry_s
         self._open_capture = open_capture
+        self._clock = clock  # frames are stamped on it: the rate and the age are read on it
         #: Set by the preview: turns a captured frame into a screen-ready one, on this thread,
         #: so the GUI thread only paints.
         self.prepare: Callable[[np.ndarray], np.ndarray | None] | None = None
@@ -124,7 +126,7 @@ class FrameGrabber:
     def frame_age(self) -> float | None:
         """Seconds since the last frame arrived (None before the first)."""
         latest = self._latest
-        return None if latest is None else time.monotonic() - latest.captured_at
+        return None if latest is None else self._clock() - latest.captured_at
 
     # --- the capture thread --------------------------------------------------------
 
@@ -205,7 +207,7 @@ class FrameGrabber:
             failures = 0
             delivered = True
             display = self._prepared(image)
-            now = time.monotonic()
+            now = self._clock()
             self.frames_captured += 1
             self._stamps.append(now)
             self._latest = Frame(image, display, self.frames_captured, now)

@@ -34,7 +34,7 @@ from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, paragraph
 from readiness.ui.services import Services
-from readiness.ui.tasks import TaskRunner
+from readiness.ui.tasks import Task, TaskRunner
 from readiness.ui.video_preview import VideoPreview
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _system_cameras() -> list[CameraInfo]:
 
 class CameraPage(Page):
     step_id = "camera"
-    #: (grabber token, GrabberStatus), from the capture thread.
+    #: (FrameGrabber, GrabberStatus), from the capture thread.
     _grabber_status = Signal(object, object)
 
     def __init__(
@@ -89,10 +89,12 @@ class CameraPage(Page):
         self._cameras: list[CameraInfo] | None = None
         self._searching = False
         self._grabber: FrameGrabber | None = None
-        self._token: object | None = None
         self._finder: FaceFinder | None = None
         self._analyser: _LazyAnalyser | None = None
-        self._analysing = False
+        #: The analysis on a worker, until it is back (even cancelled): one at a time,
+        #: as they share the face finder.
+        self._analysis: Task | None = None
+        self._analysis_key = f"camera-analysis-{id(self)}"
         self._analysed_number = -1
         self._live_result: CheckResult | None = None
         self._recorded: tuple | None = None
@@ -254,14 +256,12 @@ class CameraPage(Page):
         source = self.selected_source()
         if source is None:
             return
-        token = object()
-        self._token = token
         self._analyser = None
         self._live_result = None
         grabber = FrameGrabber(
             parse_source(source),
             on_frame=self.preview.notify_frame,
-            on_status=lambda status: self._grabber_status.emit(token, status),
+            on_status=lambda status: self._grabber_status.emit(grabber, status),
         )
         self._grabber = grabber
         self.preview.clear()
@@ -271,7 +271,7 @@ class CameraPage(Page):
 
     def _stop_preview(self) -> None:
         self._tick.stop()
-        self._token = None
+        self._forget_analysis()
         grabber, self._grabber = self._grabber, None
         self.preview.detach()
         if grabber is not None:
@@ -283,8 +283,8 @@ class CameraPage(Page):
     def grabber(self) -> FrameGrabber | None:
         return self._grabber
 
-    def _on_grabber_status(self, token: object, status: GrabberStatus) -> None:
-        if token is not self._token:
+    def _on_grabber_status(self, grabber: FrameGrabber, status: GrabberStatus) -> None:
+        if grabber is not self._grabber:
             return  # from a camera we have since let go
         if status.state is GrabberState.OPENING:
             text = self.tr("Ouverture de la caméra…")
@@ -298,6 +298,7 @@ class CameraPage(Page):
         elif status.state in (GrabberState.FAILED, GrabberState.LOST):
             problem = status.problem or CameraProblem.UNAVAILABLE
             self._analyser = None  # start afresh when it comes back
+            self._forget_analysis()
             self._live_result = None
             self._show_problem(problem, self._preview_text(problem))
             self._set_hint(
@@ -331,7 +332,7 @@ class CameraPage(Page):
     def _analyse_newest(self) -> None:
         """A few times per second: the newest frame goes to a worker thread for analysis."""
         grabber = self._grabber
-        if grabber is None or self._analysing:
+        if grabber is None or (self._analysis is not None and not self._analysis.done):
             return
         frame = grabber.latest()
         if frame is None or frame.number == self._analysed_number:
@@ -345,20 +346,24 @@ class CameraPage(Page):
             self._analyser = _LazyAnalyser(self)
         analyser = self._analyser
         fps = grabber.fps()
-        self._analysing = True
-        self._tasks.run(
-            lambda: (analyser, analyser.observe(frame.image, fps)),
+        self._analysis = self._tasks.run(
+            lambda: analyser.observe(frame.image, fps),
             self._on_analysed,
             self._on_analysis_failed,
+            key=self._analysis_key,
         )
 
-    def _on_analysis_failed(self, _error: BaseException) -> None:
-        self._analysing = False
+    def _forget_analysis(self) -> None:
+        """What the analysis under way finds is of an image no longer shown: never
+        delivered. It stays in ``_analysis`` until back, so none starts meanwhile."""
+        if self._analysis is not None:
+            self._analysis.cancel()
 
-    def _on_analysed(self, outcome: tuple[_LazyAnalyser, CameraObservation | None]) -> None:
-        self._analysing = False
-        analyser, observation = outcome
-        if analyser is not self._analyser or not self._active or observation is None:
+    def _on_analysis_failed(self, _error: BaseException) -> None:
+        """One frame that could not be analysed: the next one will be."""
+
+    def _on_analysed(self, observation: CameraObservation | None) -> None:
+        if observation is None:
             return
         if observation.samples < FIRST_VERDICT_SAMPLES:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.checks.protocols import SupportsMeasure, built
 from readiness.core.measure_text import connection_word
 from readiness.core.result import CheckResult, Status
 from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, heading_label, paragraph
-from readiness.ui.tasks import TaskRunner
+from readiness.ui.tasks import Task, TaskRunner
 
 CHECK_ID = "network"
 _STEPS = 1000
@@ -32,7 +33,7 @@ _SHOWN_INCREASE_MS = 20
 class _ProgressRelay(QObject):
     """Carries progress from the measuring thread to the GUI thread (a queued signal)."""
 
-    progressed = Signal(int, object)  # run number, NetworkProgress
+    progressed = Signal(object, object)  # the run's cancelled(), NetworkProgress
 
 
 class NetworkPage(Page):
@@ -51,9 +52,10 @@ class NetworkPage(Page):
         )
         self._controller = controller
         self._tasks = tasks
-        self._run = 0  # results and progress of older runs are ignored
         self._first_service = ""  # the service a run started with (a change: a retry)
-        self._cancel: threading.Event | None = None
+        self._task: Task | None = None
+        #: Only the latest test counts: starting one cancels one still winding down.
+        self._task_key = f"network-measure-{id(self)}"
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._on_progress)
 
@@ -92,7 +94,7 @@ class NetworkPage(Page):
 
     @property
     def running(self) -> bool:
-        return self._cancel is not None
+        return self._task is not None
 
     def entered(self) -> None:
         if self._controller.result(CHECK_ID) is None and not self.running:
@@ -105,29 +107,24 @@ class NetworkPage(Page):
     def start(self) -> None:
         if self.running:
             return
-        self._run += 1
-        run = self._run
-        cancel = threading.Event()
-        self._cancel = cancel
         check = self._controller.check(CHECK_ID)
         relay = self._relay
 
-        def report(progress) -> None:
-            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-                relay.progressed.emit(run, progress)
+        def work(cancelled: Callable[[], bool]) -> CheckResult:
+            def report(progress) -> None:
+                with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                    relay.progressed.emit(cancelled, progress)
 
-        def work() -> CheckResult:
-            return check.measure(report, cancel)
+            # Built here, off the GUI thread: the first time, that loads its modules.
+            return built(check, SupportsMeasure).measure(report, cancelled)
 
         self._first_service = ""
         self._show_running()
         # The sidebar's badge, as CheckController.run would (this page runs the check
         # itself for its progress bar and its Cancel button).
         self._controller.started.emit(CHECK_ID)
-        self._tasks.run(
-            work,
-            lambda result: self._on_measured(run, result),
-            lambda error: self._on_failed(run, error),
+        self._task = self._tasks.run_cancellable(
+            work, self._on_measured, self._on_failed, key=self._task_key
         )
 
     def cancel(self) -> None:
@@ -136,11 +133,11 @@ class NetworkPage(Page):
         The previous result, if any, stands again; otherwise the step is "not
         checked", which the sidebar shows too.
         """
-        if self._cancel is None:
+        if self._task is None:
             return
-        self._cancel.set()
-        self._cancel = None
-        self._run += 1
+        # Its result will not be delivered; the check sees cancelled() and stops.
+        self._task.cancel()
+        self._task = None
         previous = self._controller.result(CHECK_ID)
         self._controller.record(
             previous
@@ -153,9 +150,9 @@ class NetworkPage(Page):
             )
         )
 
-    def _on_progress(self, run: int, progress) -> None:
-        if run != self._run:
-            return
+    def _on_progress(self, cancelled: Callable[[], bool], progress) -> None:
+        if cancelled():
+            return  # sent before its run was cancelled, arriving after
         self.progress_bar.setValue(round(progress.fraction * _STEPS))
         self.phase_label.setText(self._phase_text(progress))
 
@@ -176,16 +173,12 @@ class NetworkPage(Page):
             ).format(first=self._first_service, service=progress.service)
         return self.tr("Connexion au serveur de mesure {service}…").format(service=progress.service)
 
-    def _on_measured(self, run: int, result: CheckResult) -> None:
-        if run != self._run:
-            return
-        self._cancel = None
+    def _on_measured(self, result: CheckResult) -> None:
+        self._task = None
         self._controller.record(result)  # the sidebar's badge, and _on_finished below
 
-    def _on_failed(self, run: int, _error: BaseException) -> None:
-        if run != self._run:
-            return
-        self._cancel = None
+    def _on_failed(self, _error: BaseException) -> None:
+        self._task = None
         self._controller.record(
             CheckResult(
                 CHECK_ID,

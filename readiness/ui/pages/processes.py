@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.checks.processes import ProcessesCheck, ProcessReport, app_advice_line
+from readiness.checks.processes import ProcessReport, app_advice_line
+from readiness.checks.protocols import SupportsScan, built
+from readiness.core.check import Check
 from readiness.core.heavy_apps import HeavyProcess
 from readiness.core.i18n import decimal, pick
 from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.page import Page, heading_label, paragraph
-from readiness.ui.tasks import TaskRunner
+from readiness.ui.tasks import Task, TaskRunner
 
 REASON_ORDER = ("camera_or_microphone", "bandwidth", "cpu", "memory")
 
@@ -96,9 +98,7 @@ class AppRow(QFrame):
 class ProcessesPage(Page):
     step_id = "processes"
 
-    def __init__(
-        self, check: ProcessesCheck, controller: CheckController, tasks: TaskRunner, parent=None
-    ):
+    def __init__(self, check: Check, controller: CheckController, tasks: TaskRunner, parent=None):
         super().__init__(
             check.title(),
             self.tr(
@@ -111,7 +111,10 @@ class ProcessesPage(Page):
         self._check = check
         self._controller = controller
         self._tasks = tasks
-        self._scanning = False
+        self._scan: Task | None = None
+        #: A newer scan (after closing an application) replaces one still running,
+        #: whose list may show what was just closed.
+        self._scan_key = f"processes-scan-{id(self)}"
         self.result_view = CheckResultView(self)
         self.list_area = QVBoxLayout()
         self.list_area.setSpacing(8)
@@ -134,22 +137,27 @@ class ProcessesPage(Page):
         self.body.addStretch(1)
 
     def entered(self) -> None:
-        if self._controller.result(self._check.id) is None:
+        if self._controller.result(self._check.id) is None and self._scan is None:
             self.scan()
 
     # --- scanning -------------------------------------------------------------
 
     def scan(self) -> None:
-        if self._scanning:
-            return
-        self._scanning = True
+        """Looks again; a scan still running is cancelled and its list never shown."""
         self.rescan_button.setEnabled(False)
         self.result_view.show_running(self.tr("Recherche des applications ouvertes…"))
         self._controller.announce(self._check.id)
-        self._tasks.run(self._check.scan, self._on_scanned, self._on_scan_error)
+        check = self._check
+        self._scan = self._tasks.run_cancellable(
+            # Built on the worker: the first time, that imports psutil.
+            lambda cancelled: built(check, SupportsScan).scan(cancelled),
+            self._on_scanned,
+            self._on_scan_error,
+            key=self._scan_key,
+        )
 
     def _on_scanned(self, report: ProcessReport) -> None:
-        self._scanning = False
+        self._scan = None
         self.rescan_button.setEnabled(True)
         # Each application's own advice is shown on its row, not twice.
         own = tuple(app_advice_line(h.app, "") for h in report.heavy)
@@ -159,7 +167,7 @@ class ProcessesPage(Page):
         self._controller.record(report.result)
 
     def _on_scan_error(self, _error: BaseException) -> None:
-        self._scanning = False
+        self._scan = None
         self.rescan_button.setEnabled(True)
         self.result_view.show_pending()
         self.result_view.summary.setText(
