@@ -63,6 +63,10 @@ class SoakResult:
         values = [s.rss_mb for s in self.samples if start <= s.t < end]
         return statistics.median(values) if values else None
 
+    def rss_at_start_mb(self) -> float | None:
+        """The first seconds: the window is up, the step's device not yet settled."""
+        return self._median_rss(0, 5)
+
     def rss_after_warm_up_mb(self) -> float | None:
         start = self.warm_up_s()
         return self._median_rss(start, start + 10)
@@ -126,7 +130,8 @@ class SoakResult:
         share = self.cpu_share()
         return (
             f"{self.scenario}: {self.seconds:.0f} s, exit {self.returncode}, "
-            f"RSS after warm-up {mb(self.rss_after_warm_up_mb())}, "
+            f"RSS at start {mb(self.rss_at_start_mb())}, "
+            f"after warm-up {mb(self.rss_after_warm_up_mb())}, "
             f"at end {mb(self.rss_at_end_mb())} "
             f"(growth {mb(self.growth_mb())}), CPU {'?' if share is None else f'{share:.2f}'} s/s, "
             f"work {self.work_done()}, longest silence {self.longest_silence_s():.1f} s"

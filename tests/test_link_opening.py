@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import UrlRecorder
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from conftest import UrlRecorder
 from readiness.ui.link_opening import unopened_link_text
 
 

@@ -133,7 +133,10 @@ class TaskRunner(QObject):
             try:
                 value = work(lambda: task.cancelled)
             except BaseException as exc:
-                log.exception("background task failed")
+                if on_error is None or not _expected(exc):
+                    log.exception("background task failed")
+                else:  # a missing device, a closed network: one line, not a traceback each time
+                    log.info("background task failed: %r", exc)
                 deliver = partial(on_error or self._unhandled, exc)
             else:
                 deliver = partial(on_result, value)
@@ -167,6 +170,13 @@ class TaskRunner(QObject):
             del self._latest[task.key]
         if deliver is not None and not task.cancelled:
             deliver()
+
+
+def _expected(error: BaseException) -> bool:
+    """The world's errors, which callers handle: the system's, and the devices' own (each
+    carries the ``problem`` or ``failure`` it explains to the person). Anything else is a
+    bug, logged with its traceback."""
+    return isinstance(error, OSError) or hasattr(error, "problem") or hasattr(error, "failure")
 
 
 def _to_excepthook(error: BaseException) -> None:

@@ -234,6 +234,7 @@ You can carry on. If the application stops responding, close it and then open it
     <name>AppRow</name>
     <message>
         <source>processeur {cpu} % · mémoire {memory} Mo</source>
+        <extracomment>The page&apos;s scan in the task runner: a newer scan (after closing an application) replaces one still running, whose list may show what was just closed.</extracomment>
         <translation>processor {cpu}% · memory {memory} MB</translation>
     </message>
     <message>
@@ -548,11 +549,12 @@ You can carry on. If the application stops responding, close it and then open it
     <name>CameraPage</name>
     <message>
         <source>Pendant la séance, votre caméra reste allumée&#xa0;: c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
-        <extracomment>Samples the live verdict rests on: the last two seconds. Samples needed before a first verdict (under a second). A camera that gave no frame for this long has stopped. How long leaving the page waits for the camera to be released. (grabber token, GrabberStatus), from the capture thread.</extracomment>
+        <extracomment>Samples the live verdict rests on: the last two seconds. Samples needed before a first verdict (under a second). A camera that gave no frame for this long has stopped. How long leaving the page waits for the camera to be released. The page&apos;s analysis in the task runner: cancelled when the preview stops or restarts. (FrameGrabber, GrabberStatus), from the capture thread.</extracomment>
         <translation>During the session, your camera stays on: this is how your consultant follows along with you. Here is what they will see of you.</translation>
     </message>
     <message>
         <source>&amp;Caméra&#xa0;:</source>
+        <extracomment>The analysis on a worker, until it is back (even cancelled): one at a time, as they share the face finder.</extracomment>
         <translation>&amp;Camera:</translation>
     </message>
     <message>
@@ -916,16 +918,16 @@ Help: readiness --help
         <translation>Last time, the app closed suddenly</translation>
     </message>
     <message>
-        <source>Vous n&apos;y êtes pour rien, et vous pouvez continuer normalement. Si cela se reproduit, envoyez le journal de l&apos;application à {name} : il contient les détails qui aident à corriger le problème.</source>
-        <translation>It was not your fault, and you can carry on as usual. If it happens again, send the app's log to {name}: it holds the details that help fix the problem.</translation>
+        <source>Vous n&apos;y êtes pour rien, et vous pouvez continuer normalement. Si cela se reproduit, envoyez le journal de l&apos;application à {name}&#xa0;: il contient les détails qui aident à corriger le problème.</source>
+        <translation>It was not your fault, and you can carry on as usual. If it happens again, send the app&apos;s log to {name}: it holds the details that help fix the problem.</translation>
     </message>
     <message>
-        <source>Le journal est ici : {path}</source>
+        <source>Le journal est ici&#xa0;: {path}</source>
         <translation>The log is here: {path}</translation>
     </message>
     <message>
         <source>&amp;Ouvrir le dossier du journal</source>
-        <translation>&amp;Open the log's folder</translation>
+        <translation>&amp;Open the log&apos;s folder</translation>
     </message>
     <message>
         <source>&amp;Écrire à mon consultant</source>
@@ -936,13 +938,13 @@ Help: readiness --help
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <source>Préparer ma séance : fermeture inattendue</source>
+        <source>Préparer ma séance&#xa0;: fermeture inattendue</source>
         <translation>Get ready for my session: unexpected closing</translation>
     </message>
     <message>
         <source>Bonjour,
 
-L&apos;application « Préparer ma séance » s&apos;est fermée brusquement. Je joins son journal, qui se trouve ici :
+L&apos;application «&#xa0;Préparer ma séance&#xa0;» s&apos;est fermée brusquement. Je joins son journal, qui se trouve ici&#xa0;:
 {path}
 
 Merci.</source>
@@ -1223,6 +1225,29 @@ Thank you.</translation>
     </message>
 </context>
 <context>
+    <name>LinkOpening</name>
+    <message>
+        <source>Cet ordinateur ne sait pas appeler. Appelez le {number} depuis votre téléphone.</source>
+        <translation>This computer cannot make calls. Call {number} from your phone.</translation>
+    </message>
+    <message>
+        <source>Aucune messagerie ne s&apos;est ouverte. Écrivez à {address} depuis votre messagerie habituelle.</source>
+        <translation>No mail app opened. Write to {address} from your usual mailbox.</translation>
+    </message>
+    <message>
+        <source>Le navigateur ne s&apos;est pas ouvert. Ouvrez vous-même cette adresse&#xa0;: {url}</source>
+        <translation>The browser did not open. Open this address yourself: {url}</translation>
+    </message>
+    <message>
+        <source>Ce lien ne s&apos;est pas ouvert sur cet ordinateur&#xa0;: {url}</source>
+        <translation>This link did not open on this computer: {url}</translation>
+    </message>
+    <message>
+        <source>Le lien ne s&apos;est pas ouvert</source>
+        <translation>The link did not open</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Préparer ma séance — {organisation}</source>
@@ -1486,6 +1511,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>&amp;Micro utilisé&#xa0;:</source>
+        <extracomment>Only the latest opening counts: starting one cancels the one before.</extracomment>
         <translation>&amp;Microphone in use:</translation>
     </message>
     <message>
@@ -1689,7 +1715,7 @@ Thank you.</translation>
     <name>NetworkPage</name>
     <message>
         <source>Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
-        <extracomment>A smaller rise of the delay under load is noise, not worth a line.</extracomment>
+        <extracomment>The page&apos;s test in the task runner: one at a time, a newer one replaces the older. A smaller rise of the delay under load is noise, not worth a line.</extracomment>
         <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
     </message>
     <message>
@@ -2131,6 +2157,7 @@ Thank you.</translation>
     <name>SessionTray</name>
     <message>
         <source>Séance en cours&#xa0;: la connexion est surveillée</source>
+        <extracomment>Messages kept for reading back (tests; a session shows only a few). (title, text) of the latest messages shown, oldest first.</extracomment>
         <translation>Session in progress: your connection is being monitored</translation>
     </message>
     <message>
@@ -2178,7 +2205,7 @@ Thank you.</translation>
     <name>SpeakersCheck</name>
     <message>
         <source>Pendant la séance, un casque ou des écouteurs évitent que les autres entendent leur propre voix en écho.</source>
-        <extracomment>After the sound ends, the microphone keeps listening this long (latency, echo). Extra time the playback may take beyond the sound&apos;s own length. ``DeviceChoice.output_device`` / ``input_device``: index or (part of) a name.</extracomment>
+        <extracomment>After the sound ends, the microphone keeps listening this long (latency, echo): that much of its sound, however late a busy computer reads it. Extra time the playback may take beyond the sound&apos;s own length. ``DeviceChoice.output_device`` / ``input_device``: index or (part of) a name.</extracomment>
         <translation>During the session, a headset or earphones stop the others from hearing their own voice as an echo.</translation>
     </message>
     <message>
@@ -2235,7 +2262,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>S&amp;ortie son&#xa0;:</source>
-        <extracomment>After a play: did the microphone hear it (None: no microphone)?</extracomment>
+        <extracomment>Only the latest listing or opening counts: starting one cancels the one before. Microphone samples still to hear once the sound is over (None: it is not yet). After a play: did the microphone hear it (None: no microphone)?</extracomment>
         <translation>Sound &amp;output:</translation>
     </message>
     <message>
