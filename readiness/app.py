@@ -121,12 +121,6 @@ def run_app(
     if loaded is None:
         return exit_codes.BAD_INPUT
     log.info("configuration from %s (%s)", loaded.path, loaded.origin)
-    marker = RunMarker(user_log_dir())
-    marker.acquire()
-    from readiness.ui.gui_thread_gc import GuiThreadCollector
-
-    collector = GuiThreadCollector(parent=app)
-    collector.start()
 
     from readiness.checks import build_checks
     from readiness.devices.url_opener import SystemUrlOpener
@@ -152,13 +146,39 @@ def run_app(
     QTimer.singleShot(0, window.start_checks)
     # The icon's images are read once the window is up: they would delay its first show.
     QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
-    if marker.previous_run_crashed and log_path is not None:
-        QTimer.singleShot(0, lambda: _tell_about_crash(keeper.window, log_path))
+    # Once the window is up (nothing here may delay its first paint): garbage collection
+    # on the GUI thread only, and the marker that tells the next start about a crash.
+    after_show = _AfterShow(app)
+    QTimer.singleShot(0, lambda: after_show.start(keeper, log_path))
     try:
         return app.exec()
     finally:
-        collector.stop()
-        marker.release()
+        after_show.stop()
+
+
+class _AfterShow:
+    """What starts just after the first paint and ends with the app."""
+
+    def __init__(self, app: QApplication):
+        self._app = app
+        self._collector = None
+        self._marker: RunMarker | None = None
+
+    def start(self, keeper, log_path: Path | None) -> None:
+        from readiness.ui.gui_thread_gc import GuiThreadCollector
+
+        self._collector = GuiThreadCollector(parent=self._app)
+        self._collector.start()
+        self._marker = RunMarker(user_log_dir())
+        self._marker.acquire()
+        if self._marker.previous_run_crashed and log_path is not None:
+            _tell_about_crash(keeper.window, log_path)
+
+    def stop(self) -> None:
+        if self._collector is not None:
+            self._collector.stop()
+        if self._marker is not None:
+            self._marker.release()
 
 
 def _tell_about_crash(window, log_path: Path) -> None:

@@ -18,8 +18,6 @@ import logging
 from pathlib import Path
 from typing import IO
 
-from PySide6.QtCore import QLockFile
-
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "running.lock"
@@ -50,6 +48,10 @@ class RunMarker:
     """Held from the window's start to a normal exit; found stale at the next start if not."""
 
     def __init__(self, folder: Path):
+        # Imported here: building QLockFile's bindings is start-up time, and the marker
+        # is taken once the window is up.
+        from PySide6.QtCore import QLockFile
+
         self.path = folder / LOCK_NAME
         self._lock = QLockFile(str(self.path))
         # Only a dead holder makes the lock stale, never its age: a session lasts hours.
