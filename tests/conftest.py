@@ -141,6 +141,15 @@ def url_recorder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UrlRecorder
 
 
 @pytest.fixture
+def failing_opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UrlRecorder:
+    """A stand-in ``xdg-open`` that fails, as on a computer with no mail, phone or browser
+    app; first on PATH from when it is requested (after any fixture listed before it)."""
+    recorder = UrlRecorder(tmp_path / "failing-bin", exit_code=3)
+    monkeypatch.setenv("PATH", f"{recorder.log.parent}{os.pathsep}{os.environ['PATH']}")
+    return recorder
+
+
+@pytest.fixture
 def zoom_handler(isolated_user: Path, tmp_path: Path) -> Iterator[str]:
     """Declares a stand-in Zoom as the ``zoommtg`` handler in the test's own XDG folders,
     the way the Zoom installer does, so the real ``xdg-mime`` finds it."""

@@ -6,7 +6,6 @@ The crash is real: the app, in a process of its own, aborts on purpose
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -150,11 +149,7 @@ def test_notice_writes_to_the_consultant_with_the_log_path(notice, url_recorder)
     assert str(log_path) in unquote(url)
 
 
-def test_notice_says_so_when_nothing_opens(notice, qtbot, tmp_path: Path, monkeypatch) -> None:
-    from conftest import UrlRecorder
-
-    failing = UrlRecorder(tmp_path / "failing-bin", exit_code=3)
-    monkeypatch.setenv("PATH", f"{failing.log.parent}{os.pathsep}{os.environ['PATH']}")
+def test_notice_says_so_when_nothing_opens(notice, qtbot, failing_opener) -> None:
     dialog, _ = notice()
     dialog.folder_button.click()
     qtbot.waitUntil(dialog.status.isVisible, timeout=10_000)

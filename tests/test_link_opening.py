@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from conftest import UrlRecorder
 from readiness.ui.link_opening import unopened_link_text
 
 
@@ -27,14 +23,6 @@ from readiness.ui.link_opening import unopened_link_text
 )
 def test_what_to_do_instead(url: str, expected: str) -> None:
     assert expected in unopened_link_text(url)
-
-
-@pytest.fixture
-def failing_opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UrlRecorder:
-    """A stand-in ``xdg-open`` that fails, as on a computer with no mail or phone app."""
-    recorder = UrlRecorder(tmp_path / "failing-bin", exit_code=3)
-    monkeypatch.setenv("PATH", f"{recorder.log.parent}{os.pathsep}{os.environ['PATH']}")
-    return recorder
 
 
 def _told(qtbot) -> QMessageBox:

@@ -109,15 +109,9 @@ def test_reconnecting_while_online_reopens_the_meeting_now(session: Session, qtb
     assert session.opened.urls() == [WEB_URL, WEB_URL]
 
 
-def test_a_reconnection_that_cannot_open_says_so(
-    session: Session, qtbot, tmp_path, monkeypatch
-) -> None:
-    import os
-
+def test_a_reconnection_that_cannot_open_says_so(session: Session, qtbot, failing_opener) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    failing = UrlRecorder(tmp_path / "failing-bin", exit_code=3)
-    monkeypatch.setenv("PATH", f"{failing.log.parent}{os.pathsep}{os.environ['PATH']}")
     session.tray.reconnect_action.trigger()
 
     def told() -> list[QMessageBox]:
@@ -126,7 +120,7 @@ def test_a_reconnection_that_cannot_open_says_so(
     qtbot.waitUntil(lambda: any(box.isVisible() for box in told()), timeout=WAIT_MS)
     box = next(box for box in told() if box.isVisible())
     assert WEB_URL in box.text()
-    assert failing.urls() == [WEB_URL]
+    assert failing_opener.urls() == [WEB_URL]
     box.close()
 
 
