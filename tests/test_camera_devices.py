@@ -79,6 +79,36 @@ def test_a_video_file_loops_like_a_camera_that_never_ends(tmp_path: Path) -> Non
     assert frames[0].shape == (360, 640, 3)
 
 
+def descriptors_to(path: Path) -> int:
+    count = 0
+    for entry in Path("/proc/self/fd").iterdir():
+        try:
+            count += os.readlink(entry) == str(path)
+        except OSError:
+            continue
+    return count
+
+
+def test_a_looping_video_is_never_let_go_between_two_loops(tmp_path: Path, monkeypatch) -> None:
+    # Let go for an instant, the file looked closed to whoever checked then (a camera
+    # page's test once did, under load): the next loop opens while this one is held.
+    video = write_variant(tmp_path, "good", seconds=0.2)  # 6 frames
+    held_while_opening: list[int] = []
+    real_open = Capture._open
+
+    def noting_open(self):
+        held_while_opening.append(descriptors_to(video))
+        return real_open(self)
+
+    monkeypatch.setattr(Capture, "_open", noting_open)
+    with Capture(str(video)) as capture:
+        for _ in range(14):
+            assert capture.read() is not None
+    assert held_while_opening[0] == 0
+    assert len(held_while_opening) >= 3 and all(n >= 1 for n in held_while_opening[1:])
+    assert descriptors_to(video) == 0
+
+
 def test_a_deleted_video_ends_like_an_unplugged_camera(tmp_path: Path) -> None:
     video = write_variant(tmp_path, "good", seconds=0.2)
     with Capture(str(video)) as capture:

@@ -159,11 +159,15 @@ class Capture:
         if ok:
             return frame
         if self.is_file and self._loop:
-            self._capture.release()
+            # The next loop opens before this one closes: the source is never let go
+            # while previewed, as a camera stays held between two frames.
+            ended = self._capture
             try:
                 self._capture = self._open()
             except CameraError as error:
                 raise CameraError(CameraProblem.DISCONNECTED, error.detail) from None
+            finally:
+                ended.release()
             ok, frame = self._capture.read()
             return frame if ok else None
         if not self.is_file and sys.platform.startswith("linux"):
