@@ -14,11 +14,18 @@ from readiness.core.i18n import translate
 if TYPE_CHECKING:
     import argparse
 
+    from readiness.checks.kit import DeviceKit
     from readiness.core.device_choice import DeviceChoice
 
 
-def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None = None) -> int:
-    """``on_shown`` is passed to the window (the start-up benchmark uses it)."""
+def main(
+    argv: list[str] | None = None,
+    *,
+    on_shown: Callable[[], None] | None = None,
+    kit: DeviceKit | None = None,
+) -> int:
+    """``on_shown`` is passed to the window (the start-up benchmark uses it); ``kit``
+    stands in for the devices ``check`` drives (tests; by default, the real ones)."""
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         # A double-click: straight to the window, without building the parser.
@@ -49,7 +56,7 @@ def main(argv: list[str] | None = None, *, on_shown: Callable[[], None] | None =
         print(failure.message, file=sys.stderr)
         return exit_codes.BAD_INPUT
     if args.command == "check":
-        return _check(args, config)
+        return _check(args, config, kit)
     return _join(args, config)
 
 
@@ -73,7 +80,7 @@ def _load_config(explicit: Path | None):
         raise _ConfigFailure(error.message()) from None
 
 
-def _check(args: argparse.Namespace, config) -> int:
+def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
     from readiness.checks import CHECK_IDS, build_checks
     from readiness.core.report import report_json
     from readiness.core.result import verdict
@@ -89,7 +96,7 @@ def _check(args: argparse.Namespace, config) -> int:
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return exit_codes.BAD_INPUT
-    checks = build_checks(ids, _devices(args, config))
+    checks = build_checks(ids, _devices(args, config), kit)
     started = datetime.now().astimezone()
     results = run_checks(checks)
     finished = datetime.now().astimezone()

@@ -95,6 +95,8 @@ def go_to(window, step_id: str) -> None:
 
 def start_scenario(args: argparse.Namespace) -> None:
     """Runs once the window is shown."""
+    from dataclasses import replace
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -118,7 +120,7 @@ def start_scenario(args: argparse.Namespace) -> None:
             reporter.count_probe()
             return probe()
 
-        window.services.line_probe = counted_probe
+        window.services.kit = replace(window.services.kit, probe_line=counted_probe)
         window.services.watch_interval_ms = args.probe_interval_ms
         window.start_session_watch()
         monitor = window.session_tray.monitor

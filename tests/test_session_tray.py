@@ -3,6 +3,8 @@ offscreen, with a stand-in line, clock and list of running programs that the tes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -67,9 +69,9 @@ def session(make_window, qtbot, url_recorder: UrlRecorder):
 
     line, clock = StandInLine(), ManualClock()
     programs = StandInProcessNames({"bash", "Xorg", "onedrive"})
-    window.services.line_probe = line
+    window.services.kit = replace(window.services.kit, probe_line=line, running_names=programs)
     window.services.watch_interval_ms = 20
-    window.start_session_watch(clock=clock, running_names=programs, apps_every_ms=40)
+    window.start_session_watch(clock=clock, apps_every_ms=40)
     tray = window.session_tray
     assert tray is not None and tray.monitor.running and tray.icon.isVisible()
     qtbot.waitUntil(lambda: programs.calls >= 1 and line.calls >= 1, timeout=WAIT_MS)

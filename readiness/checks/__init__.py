@@ -1,8 +1,10 @@
 """The checks, one module each, in the order of the walkthrough.
 
-Factories build each check with its real device adapter. ``build_checks`` wraps
-them in LazyCheck: the window lists every step with its title at start-up, and a
-check's module and libraries load only when it first runs.
+Factories build each check with the devices chosen and the kit of device
+adapters (``readiness.checks.kit``: the real ones, or a test's stand-ins). The
+live checks are flows (``readiness.checks.flow``), which their pages drive too.
+``build_checks`` wraps them in LazyCheck: the window lists every step with its
+title at start-up, and a check's module and libraries load only when it first runs.
 """
 
 from __future__ import annotations
@@ -11,46 +13,48 @@ from collections.abc import Callable
 from functools import partial
 
 from readiness.checks import titles
+from readiness.checks.kit import DeviceKit
 from readiness.checks.lazy import LazyCheck
 from readiness.core.check import Check
 from readiness.core.device_choice import DeviceChoice
 
-#: Builds a check for the devices chosen (in session.toml, on the command line or in the app).
-Factory = Callable[[DeviceChoice], Check]
+#: Builds a check for the devices chosen (in session.toml, on the command line or in the
+#: app), with the kit's adapters.
+Factory = Callable[[DeviceChoice, DeviceKit], Check]
 
 
-def _zoom(_devices: DeviceChoice) -> Check:
+def _zoom(_devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.zoom import ZoomCheck
     from readiness.devices.zoom import SystemZoomFinder
 
     return ZoomCheck(SystemZoomFinder())
 
 
-def _camera(devices: DeviceChoice) -> Check:
+def _camera(devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.camera import CameraCheck
 
     return CameraCheck(devices.camera)
 
 
-def _microphone(devices: DeviceChoice) -> Check:
+def _microphone(devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.microphone import MicrophoneCheck
 
     return MicrophoneCheck(devices.input_device, devices.listen_s)
 
 
-def _speakers(devices: DeviceChoice) -> Check:
+def _speakers(devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.speakers import SpeakersCheck
 
     return SpeakersCheck(devices.output_device, devices.input_device)
 
 
-def _network(devices: DeviceChoice) -> Check:
+def _network(devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.network import NetworkCheck
 
     return NetworkCheck.for_system(devices.speedtest_server, devices.speed_service)
 
 
-def _processes(_devices: DeviceChoice) -> Check:
+def _processes(_devices: DeviceChoice, _kit: DeviceKit) -> Check:
     from readiness.checks.processes import ProcessesCheck
     from readiness.core.known_apps import load_known_apps
     from readiness.devices.processes import ProcessScanner
@@ -71,12 +75,17 @@ FACTORIES: dict[str, tuple[Callable[[], str], Factory]] = {
 CHECK_IDS: tuple[str, ...] = tuple(FACTORIES)
 
 
-def build_checks(ids: list[str] | None = None, devices: DeviceChoice | None = None) -> list[Check]:
+def build_checks(
+    ids: list[str] | None = None,
+    devices: DeviceChoice | None = None,
+    kit: DeviceKit | None = None,
+) -> list[Check]:
     """The checks named by ``ids`` (all when None), in walkthrough order."""
     wanted = CHECK_IDS if ids is None else ids
     devices = devices or DeviceChoice()
+    kit = kit or DeviceKit()
     return [
-        LazyCheck(check_id, FACTORIES[check_id][0], partial(FACTORIES[check_id][1], devices))
+        LazyCheck(check_id, FACTORIES[check_id][0], partial(FACTORIES[check_id][1], devices, kit))
         for check_id in CHECK_IDS
         if check_id in wanted
     ]

@@ -6,19 +6,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from readiness.core.open_outcome import OpenOutcome
+
+__all__ = ["OpenOutcome", "SystemUrlOpener"]
 
 log = logging.getLogger(__name__)
 
 #: How long to wait for the opener to report a failure. Some openers only
 #: return when the handler exits, so still running after this means it launched.
 LAUNCH_WAIT_S = 5.0
-
-
-@dataclass(frozen=True)
-class OpenOutcome:
-    ok: bool
-    detail: str = ""
 
 
 class SystemUrlOpener:

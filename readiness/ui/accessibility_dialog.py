@@ -26,7 +26,7 @@ from readiness.core.adaptation_request import (
 )
 from readiness.core.config import Contact, SessionConfig
 from readiness.core.contact import mailto_url, tel_url
-from readiness.devices.url_opener import OpenOutcome
+from readiness.core.open_outcome import OpenOutcome
 from readiness.ui.announce import announce
 from readiness.ui.link_label import LinkLabel
 from readiness.ui.page import heading_label, paragraph

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from readiness.core.contact import mailto_url
-from readiness.devices.url_opener import OpenOutcome
+from readiness.core.open_outcome import OpenOutcome
 from readiness.ui.page import heading_label, paragraph
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner

@@ -161,25 +161,22 @@ class MainWindow(QMainWindow):
         self,
         *,
         clock: Callable[[], float] | None = None,
-        running_names: Callable[[], set[str]] | None = None,
         apps_every_ms: int | None = None,
     ) -> None:
         """The notification-area icon that watches the line during the session (once).
 
-        The arguments stand in for the watch's clock, the look at the running programs
-        and its pace (tests); by default, the real ones.
+        The arguments stand in for the watch's clock and the pace of its look at the
+        running programs (tests); by default, the real ones. The line and the programs
+        are looked at through ``services.kit``.
         """
         if self.session_tray is None:
-            self.session_tray = self._make_tray(
-                clock=clock, running_names=running_names, apps_every_ms=apps_every_ms
-            )
+            self.session_tray = self._make_tray(clock=clock, apps_every_ms=apps_every_ms)
             self.session_tray.start()
 
     def _make_tray(
         self,
         *,
         clock: Callable[[], float] | None = None,
-        running_names: Callable[[], set[str]] | None = None,
         apps_every_ms: int | None = None,
     ):
         import time
@@ -188,11 +185,7 @@ class MainWindow(QMainWindow):
         from readiness.ui.connection_monitor import ConnectionMonitor
         from readiness.ui.session_tray import APPS_EVERY_MS, SessionTray, quit_everything
 
-        probe = self.services.line_probe
-        if probe is None:
-            from readiness.devices.network.line_probe import LineProbe
-
-            probe = LineProbe()
+        probe = self.services.kit.probe_line
         minutes = self.services.config.escalate_after_minutes
         monitor = ConnectionMonitor(
             probe,
@@ -223,7 +216,6 @@ class MainWindow(QMainWindow):
             reopen,
             show_window,
             parent=self,
-            running_names=running_names,
             apps_every_ms=apps_every_ms or APPS_EVERY_MS,
         )
         tray.quit_requested.connect(lambda: quit_everything(tray, self))

@@ -1,17 +1,22 @@
-"""What the window needs from the outside world, gathered so tests can swap each part."""
+"""What the window needs from the outside world, gathered so tests can swap each part.
+
+Every device reaches the pages through here: ``kit`` holds the hardware and network
+adapters (``readiness.checks.kit``), ``url_opener`` the desktop's link opener.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
+from readiness.checks.kit import DeviceKit
 from readiness.core.check import Check
 from readiness.core.config import SessionConfig
-from readiness.devices.url_opener import OpenOutcome
+from readiness.core.open_outcome import OpenOutcome
+from readiness.ui.preferences import Preferences
 
 __all__ = ["OpenOutcome", "Services", "UrlOpener"]
-from readiness.ui.preferences import Preferences
 
 
 class UrlOpener(Protocol):
@@ -24,7 +29,7 @@ class Services:
     preferences: Preferences
     url_opener: UrlOpener
     checks: Sequence[Check]
-    #: The session watch's probe of the line (True: reachable); None: zoom.us on port 443.
-    line_probe: Callable[[], bool] | None = None
+    #: The devices: cameras, sound, the line, the running programs.
+    kit: DeviceKit = field(default_factory=DeviceKit)
     #: How often the session watch probes the line.
     watch_interval_ms: int = 3000

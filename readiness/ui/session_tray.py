@@ -43,23 +43,18 @@ class SessionTray(QObject):
         show_window: Callable[[], None],
         parent: QObject | None = None,
         *,
-        running_names: Callable[[], set[str]] | None = None,
         known_apps: KnownApps | None = None,
         apps_every_ms: int = APPS_EVERY_MS,
     ):
         super().__init__(parent)
         if known_apps is None:
             known_apps = load_known_apps()
-        if running_names is None:
-            from readiness.devices.processes import running_names as scan
-
-            running_names = scan
         self._services = services
         self._tasks = tasks
         self.monitor = monitor
         self.logic = SessionWatch(monitor.watch, known_apps)
         self._reopen = reopen_meeting
-        self._running_names = running_names
+        self._running_names = services.kit.running_names
         self.escalation: EscalationDialog | None = None
         #: (title, text) of the latest messages shown, oldest first.
         self.last_messages: deque[tuple[str, str]] = deque(maxlen=KEPT_MESSAGES)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.display_name import name_advice, name_problem, normalize_name
+from readiness.core.open_outcome import OpenOutcome
 from readiness.core.runner import run_check
 from readiness.core.zoom_links import app_join_url, web_join_url
-from readiness.devices.url_opener import OpenOutcome
 from readiness.ui.check_controller import CheckController
 from readiness.ui.help_text import contact_html, interruption_rule
 from readiness.ui.link_label import LinkLabel
