@@ -172,6 +172,7 @@ def make_window(qtbot, tmp_path: Path):
     """Builds the real main window around the default session and real checks, offscreen."""
     from PySide6.QtCore import QSettings
 
+    from readiness.checks.kit import DeviceKit
     from readiness.checks.zoom import ZoomCheck
     from readiness.core.config import read_session_file
     from readiness.devices.url_opener import SystemUrlOpener
@@ -187,12 +188,13 @@ def make_window(qtbot, tmp_path: Path):
 
     windows: list[MainWindow] = []  # a test may keep only a page: keep its window alive
 
-    def make(*, start_checks: bool = True, config=None, checks=None) -> MainWindow:
+    def make(*, start_checks: bool = True, config=None, checks=None, kit=None) -> MainWindow:
         services = Services(
             config=config or read_session_file(resource("session.toml")),
             preferences=Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat)),
             url_opener=SystemUrlOpener(),
             checks=[*(checks or []), ZoomCheck(LinuxZoomFinder(root=empty_root))],
+            kit=kit or DeviceKit(),
         )
         window = MainWindow(services)
         windows.append(window)

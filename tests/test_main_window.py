@@ -184,3 +184,26 @@ def test_enter_presses_the_focused_button_as_space_does(make_window, qtbot) -> N
     window.next_button.setFocus()
     QTest.keyClick(window.next_button, Qt.Key.Key_Enter)
     assert window.current_page().step_id == window.steps[1].step_id
+
+
+def test_the_summary_checks_again_on_the_step_s_own_page(
+    make_window, qtbot, isolated_user: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    assert window.sidebar.state("zoom") is BadgeState.WARNING
+    window.sidebar.setCurrentRow(2)
+    summary = window.current_page()
+    assert summary.step_id == "summary"
+    launcher = tmp_path / "ZoomLauncher"
+    launcher.write_text("#!/bin/sh\n")
+    launcher.chmod(0o755)
+    (isolated_user / "data" / "applications" / "Zoom.desktop").write_text(
+        f"[Desktop Entry]\nType=Application\nName=Zoom\nExec={launcher} %U\n"
+        "MimeType=x-scheme-handler/zoommtg;\n"
+    )
+    row = next(row for row in summary.rows if "Zoom" in row.check_button.accessibleName())
+    qtbot.mouseClick(row.check_button, Qt.MouseButton.LeftButton)
+    # « Vérifier » shows the step's page, where its check runs again from the start.
+    assert window.current_page().step_id == "zoom"
+    qtbot.waitUntil(lambda: window.sidebar.state("zoom") is BadgeState.OK, timeout=10_000)
+    assert "est installée" in window.current_page().result_view.summary.text()

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.resize(1040, 700)
 
         self._current = -1
+        self._check_again_on_entry = False
         self.sidebar.setCurrentRow(0)
 
     def _steps(self) -> list[Step]:
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
         def summary() -> Page:
             from readiness.ui.pages.summary import SummaryPage
 
-            return SummaryPage(services, controller, self.report)
+            page = SummaryPage(services, controller, self.report)
+            page.check_requested.connect(self.check_again)
+            return page
 
         def join() -> Page:
             from readiness.ui.pages.join import JoinPage
@@ -276,6 +279,16 @@ class MainWindow(QMainWindow):
         if self._current > 0:
             self.sidebar.setCurrentRow(self._current - 1)
 
+    def check_again(self, step_id: str) -> None:
+        """The summary's « Vérifier »: the step's page, running its own check from the
+        start (the same flow as when it is visited, never a second one)."""
+        row = next(i for i, step in enumerate(self.steps) if step.step_id == step_id)
+        self._check_again_on_entry = True
+        try:
+            self.sidebar.setCurrentRow(row)
+        finally:
+            self._check_again_on_entry = False
+
     def _go_to(self, row: int) -> None:
         if row < 0 or row == self._current:
             return
@@ -285,7 +298,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setVisible(row < len(self.steps) - 1)
-        self.current_page().entered()
+        if self._check_again_on_entry:
+            self.current_page().check_again()
+        else:
+            self.current_page().entered()
 
     # --- keyboard ---------------------------------------------------------------
 

@@ -61,6 +61,11 @@ class Page(QWidget):
     def left(self) -> None:
         """Called when the user moves away (stop and release devices)."""
 
+    def check_again(self) -> None:
+        """Called instead of ``entered`` when the page is shown by the summary's
+        « Vérifier »: the page's own check, from the start, whatever it found before."""
+        self.entered()
+
 
 RING_WIDTH = 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -61,6 +61,8 @@ class CheckRow(QFrame):
 
 class SummaryPage(Page):
     step_id = "summary"
+    #: (check id) « Vérifier »: the window shows that step's page, which checks again.
+    check_requested = Signal(str)
 
     def __init__(
         self,
@@ -133,7 +135,7 @@ class SummaryPage(Page):
         for result in results:
             row = CheckRow(result, self._controller.is_running(result.check_id))
             row.check_button.clicked.connect(
-                lambda _=False, check_id=result.check_id: self._controller.run(check_id)
+                lambda _=False, check_id=result.check_id: self.check_requested.emit(check_id)
             )
             self.rows.append(row)
             self.rows_area.addWidget(row)

@@ -65,6 +65,9 @@ class ZoomPage(Page):
         if self._controller.result("zoom") is None:
             self._controller.run("zoom")
 
+    def check_again(self) -> None:
+        self._recheck()
+
     def _recheck(self) -> None:
         self._controller.run("zoom")
 
