@@ -1,15 +1,15 @@
 """The microphone page's level meter: its CPU use, and how fast it shows a sound.
 
-Runs the real ``MicrophonePage`` (its 25 Hz meter timer draining a real PortAudio
-capture) on a PulseAudio server of its own, whose null sink's monitor is the
-microphone (the tests' loopback, ``tests/pulse_server.py``).
+Runs the real ``MicrophonePage`` (its flow draining a real PortAudio capture at 25 Hz
+and the page showing each block on its meter) on a PulseAudio server of its own, whose
+null sink's monitor is the microphone (the tests' loopback, ``tests/pulse_server.py``).
 
 - CPU: while another program (``pacat``) plays a speech-like sound into the sink,
   the process's CPU time (user + system, every thread: PortAudio's callbacks, the
-  timer, numpy, painting) over the wall time, in percent of one core.
+  flow's drain and numpy, painting) over the wall time, in percent of one core.
 - Delay: a tone starts in the sink; the delay is from the moment PortAudio says
   its first sample reaches the sink (``outputBufferDacTime``, brought to
-  ``time.monotonic`` through the callback's ``currentTime``) to the meter tick
+  ``time.monotonic`` through the callback's ``currentTime``) to the meter block
   whose level crosses -30 dBFS. "Written" is the same from when the tone was
   handed to PortAudio, which also counts the output's own buffering (an upper
   bound).

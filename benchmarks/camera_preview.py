@@ -6,8 +6,8 @@ which paces a file like a camera, so all of them decode the same frames:
 - bare: a loop that only reads each frame and converts it to RGB;
 - preview: the VideoPreview widget in a window, fed by the FrameGrabber thread
   (fit, mirror, convert on that thread; the GUI thread only paints);
-- page: the whole camera page: the preview plus the face and light analysis,
-  three frames per second (for information; the target is on the preview). A
+- page: the whole camera page: the preview plus the camera flow's face and light
+  analysis, three frames per second (for information; the target is on the preview). A
   20 ms timer runs meanwhile on the GUI thread: how late it fires says whether
   the window stays responsive.
 
@@ -104,11 +104,13 @@ app.exec()
 from dataclasses import replace
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from readiness.checks.camera import CameraInfo
+from readiness.checks.kit import DeviceKit
 from readiness.core.config import read_session_file
-from readiness.devices.camera import CameraInfo
 from readiness.devices.url_opener import SystemUrlOpener
 from readiness.resources import resource
 from readiness.ui.check_controller import CheckController
+from readiness.ui.page_context import PageContext
 from readiness.ui.pages.camera import CameraPage
 from readiness.ui.preferences import Preferences
 from readiness.ui.services import Services
@@ -120,10 +122,10 @@ services = Services(
     preferences=Preferences(QSettings(sys.argv[3], QSettings.Format.IniFormat)),
     url_opener=SystemUrlOpener(),
     checks=[],
+    kit=DeviceKit(list_cameras=lambda: [CameraInfo(video, "benchmark")]),
 )
 tasks = TaskRunner()
-page = CameraPage(services, CheckController([], tasks), tasks,
-                  lister=lambda: [CameraInfo(video, "benchmark")])
+page = CameraPage(PageContext(services, CheckController([], tasks), tasks))
 page.resize(1000, 560)
 page.show()
 page.entered()
@@ -249,12 +251,15 @@ def check_seconds(video: Path, runs: int) -> None:
     """The headless check on the same video, on the real clock, in this process."""
     import time
 
-    from readiness.checks.camera import LOOK_S, CameraCheck
+    from readiness.checks import build_checks
+    from readiness.checks.camera_flow import LOOK_S
+    from readiness.core.device_choice import DeviceChoice
 
     walls = []
     for _ in range(runs):
+        (check,) = build_checks(["camera"], DeviceChoice(camera=str(video)))
         started = time.perf_counter()
-        CameraCheck(str(video)).run()
+        check.run()
         walls.append(time.perf_counter() - started)
     ok = min(walls) >= LOOK_S and max(walls) < TARGET_CHECK_S
     print(

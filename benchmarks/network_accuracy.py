@@ -339,21 +339,40 @@ def responsiveness() -> bool:
 
 
 PAGE = """
-import json, sys, time
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+import json, sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from readiness.checks.network import NetworkCheck
+from readiness.checks import build_checks
+from readiness.checks.kit import DeviceKit
+from readiness.checks.network import NetworkParts
+from readiness.core.config import read_session_file
 from readiness.devices.network.connection import detect
 from readiness.devices.network.speedtest_client import SpeedtestClient
 from readiness.devices.network.zoom_reachability import Reachability
+from readiness.devices.url_opener import SystemUrlOpener
+from readiness.resources import resource
 from readiness.ui.check_controller import CheckController
+from readiness.ui.page_context import PageContext
 from readiness.ui.pages.network import NetworkPage
+from readiness.ui.preferences import Preferences
+from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
 app = QApplication([])
-check = NetworkCheck([SpeedtestClient(sys.argv[1])], lambda: Reachability(True), detect)
+parts = NetworkParts([SpeedtestClient(sys.argv[1])], lambda: Reachability(True), detect)
+kit = DeviceKit(network=lambda _devices: parts)
+checks = build_checks(["network"], kit=kit)
+settings = Path(tempfile.mkdtemp()) / "preferences.ini"
+services = Services(
+    config=read_session_file(resource("session.toml")),
+    preferences=Preferences(QSettings(str(settings), QSettings.Format.IniFormat)),
+    url_opener=SystemUrlOpener(),
+    checks=checks,
+    kit=kit,
+)
 tasks = TaskRunner()
-controller = CheckController([check], tasks)
-page = NetworkPage(controller, tasks)
+controller = CheckController(checks, tasks)
+page = NetworkPage(PageContext(services, controller, tasks))
 page.show()
 ticks = []
 clock = QElapsedTimer()

@@ -21,20 +21,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from readiness.checks.processes import ProcessesCheck
-    from readiness.core.known_apps import load_known_apps
-    from readiness.devices.processes import ProcessScanner
+    from readiness.checks.flow import drive
+    from readiness.checks.kit import DeviceKit
+    from readiness.checks.processes_flow import TIMEOUT_S, ProcessesFlow
+    from readiness.checks.titles import processes_title
 
     children = [subprocess.Popen(["sleep", "600"]) for _ in range(args.processes)]
     try:
-        check = ProcessesCheck(ProcessScanner(), load_known_apps)
+        kit = DeviceKit()
         walls, cpus, counts = [], [], []
         for _ in range(args.runs):
             wall, cpu = time.perf_counter(), time.process_time()
-            report = check.scan()
+            # The flow as the command line drives it: the scan on its thread, then the verdict.
+            result = drive(ProcessesFlow(kit), TIMEOUT_S, title=processes_title)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
-            counts.append(report.result.measures["process_count"])
+            counts.append(result.measures["process_count"])
         print(f"processes seen: {min(counts)}-{max(counts)}, runs: {args.runs}")
         print(f"scan wall time: median {statistics.median(walls):.2f} s (max {max(walls):.2f})")
         print(f"scan CPU time:  median {statistics.median(cpus):.3f} s")

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from readiness.devices.network.http_speed import HttpSpeedClient
 from readiness.devices.network.latency import Latency
+from readiness.devices.network.line_measure import LineMeasure
 from readiness.devices.network.speedtest_client import SpeedtestClient, Tuning
 from readiness.devices.network.zoom_reachability import ZoomProbe
 
@@ -125,3 +126,25 @@ class TlsServer:
         self._listener.close()
         for conn in self._held:
             conn.close()
+
+
+class FixedClient:
+    """A bandwidth client that answers at once with the same figures and the same progress
+    every time (``fails``: with that NetworkError instead), noting the threads it ran on:
+    the page and the command line, given it, must come to the same verdict."""
+
+    def __init__(self, down: float = 48.2, up: float = 9.6, rtt: float = 20.0, fails=None):
+        self.name = "stand-in (127.0.0.1)"
+        self._measure = LineMeasure(down, up, Latency((rtt,) * 6), None, self.name, "")
+        self._fails = fails
+        self.ran_on: list[str] = []
+
+    def measure(self, progress, cancel: threading.Event | None = None) -> LineMeasure:
+        self.ran_on.append(threading.current_thread().name)
+        progress("connect", 1.0, None)
+        progress("download", 0.5, 40.0)
+        progress("download", 1.0, self._measure.download_mbps)
+        progress("upload", 1.0, self._measure.upload_mbps)
+        if self._fails is not None:
+            raise self._fails
+        return self._measure

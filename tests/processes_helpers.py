@@ -1,4 +1,5 @@
-"""Real processes for the process-scan tests, named as the tests need.
+"""Real processes for the process-scan tests, named as the tests need; and a stand-in
+scan for the flow's tests, whose verdict a busy machine must not change.
 
 Linux names a process after the file it was started from, so a symlink called
 "dropbox" to /bin/sleep runs a real process that psutil reports as "dropbox".
@@ -11,7 +12,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
+
+from readiness.core.process_snapshot import ProcessInfo, Snapshot, SystemInfo
 
 
 class Spawner:
@@ -69,3 +73,56 @@ class Spawner:
 
 def is_root() -> bool:
     return os.geteuid() == 0
+
+
+class StandInScanner:
+    """``kit.scan_processes`` answering with the snapshots the test sets, in turn (the last
+    one again once they run out). ``hold()`` keeps the next scans sampling until they are
+    cancelled or ``release()``d; each scan notes the thread it ran on and whether it saw a
+    cancel."""
+
+    def __init__(self, *snapshots):
+        self._snapshots = list(snapshots)
+        self._gate = threading.Event()
+        self._gate.set()
+        self.entered = threading.Event()
+        self.ran_on: list[str] = []
+        self.saw_cancel: list[bool] = []
+
+    def hold(self) -> None:
+        self._gate.clear()
+
+    def release(self) -> None:
+        self._gate.set()
+
+    def __call__(self, cancelled):
+        self.ran_on.append(threading.current_thread().name)
+        call = len(self.saw_cancel)  # scans start one after the other, and may end in any order
+        self.saw_cancel.append(False)
+        snapshot = self._snapshots.pop(0) if len(self._snapshots) > 1 else self._snapshots[0]
+        self.entered.set()
+        while not self._gate.wait(0.01):  # as the real scan: it looks for a cancel as it samples
+            if cancelled():
+                break
+        self.saw_cancel[call] = cancelled()
+        if isinstance(snapshot, BaseException):
+            raise snapshot
+        return snapshot
+
+
+def snapshot_of(*names: str, user: str = "me"):
+    """A calm machine running ``names`` (one idle process each, pids from 500), as ``user``."""
+    system = SystemInfo(
+        cpu_percent=10,
+        cpu_percent_min=5,
+        memory_total_mb=16000,
+        memory_available_mb=8000,
+        on_battery=None,
+        battery_percent=None,
+        disk_free_mb=50_000,
+        network_mbps=0.1,
+    )
+    processes = tuple(
+        ProcessInfo(500 + i, name, user, 1000.0 + i, 0.5, 80) for i, name in enumerate(names)
+    )
+    return Snapshot(processes, system, 100, 99, user, 1.0)

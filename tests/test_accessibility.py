@@ -5,6 +5,7 @@ themes, and nothing left in French when the interface is in English."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from conftest import finish_every_check
 from readiness.checks import build_checks
 from readiness.core.config import read_session_file
 from readiness.core.device_choice import DeviceChoice
+from readiness.resources import resource
 from readiness.translations import install_in_app
 from readiness.ui.accessibility_dialog import AccessibilityDialog
 from readiness.ui.check_result_view import CheckResultView
@@ -75,6 +77,8 @@ def walked_window(make_window, qtbot, tmp_path: Path, pulse):
         servers.append(server)
         devices = DeviceChoice(camera=str(video), speedtest_server=server.url, listen_s=1.0)
         checks = [c for c in build_checks(devices=devices) if c.id != "zoom"]
+        # The pages drive their checks' flows with the session's devices: the same ones.
+        config = replace(config or read_session_file(resource("session.toml")), devices=devices)
         window = make_window(checks=checks, config=config)
         finish_every_check(window, qtbot)
         return window

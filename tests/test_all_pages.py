@@ -1,11 +1,14 @@
 """The window as the app builds it: every registered check (built lazily) and its page."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from camera_media import write_variant
 from conftest import finish_every_check
 from readiness.checks import CHECK_IDS, build_checks
+from readiness.core.config import read_session_file
 from readiness.core.device_choice import DeviceChoice
+from readiness.resources import resource
 from speed_server import SpeedServer
 
 
@@ -16,7 +19,9 @@ def test_every_page_opens_and_its_check_gives_a_readable_result(
     with SpeedServer(down_mbps=20, latency_ms=10) as server:
         devices = DeviceChoice(camera=str(video), speedtest_server=server.url)
         checks = [c for c in build_checks(devices=devices) if c.id != "zoom"]
-        window = make_window(checks=checks)
+        # The pages drive their checks' flows with the session's devices: the same ones.
+        config = replace(read_session_file(resource("session.toml")), devices=devices)
+        window = make_window(checks=checks, config=config)
         for row in range(len(window.steps)):
             window.sidebar.setCurrentRow(row)
             assert window.current_page().step_id == window.steps[row].step_id

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAccessible
 
+from readiness.core.levels import measure_block
 from readiness.core.result import CheckResult, Status
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.level_meter import ANNOUNCE_AFTER_MS, LevelMeter
@@ -78,7 +80,11 @@ def test_the_meter_says_its_word_once_it_holds_not_at_every_flicker(qtbot, heard
     qtbot.addWidget(meter)
     meter.show()
     voice = Voice()
-    meter.start(voice.read, 48000)
+    # As the microphone's flow does: a block's levels about 25 times a second.
+    feed = QTimer(meter)
+    feed.timeout.connect(lambda: meter.show_block(measure_block(voice.read())))
+    meter.start()
+    feed.start(40)
     voice.level = 0.3  # speaking at a good level
     qtbot.waitUntil(lambda: heard.texts() == ["Niveau\u00a0: correct"], timeout=5_000)
     # Pauses between words, each shorter than the announcement delay: the word shown

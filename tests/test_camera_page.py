@@ -1,4 +1,8 @@
-"""The camera page, offscreen with real widgets, fed by real video files through OpenCV."""
+"""The camera page, offscreen with real widgets, fed by real video files through OpenCV.
+
+The page shows the camera check's flow (readiness.checks.camera_flow); the cameras it
+lists come from the kit it is given, so a webcam on the test machine never takes part.
+"""
 
 from __future__ import annotations
 
@@ -13,47 +17,52 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from camera_media import write_variant, write_video
+from readiness.checks.camera import CameraInfo, CameraProblem
+from readiness.checks.camera_flow import CameraPhase
+from readiness.checks.kit import DeviceKit
 from readiness.core.device_choice import DeviceChoice
 from readiness.core.result import Status
-from readiness.devices.camera import CameraInfo, GrabberState, list_cameras
 from readiness.ui.status_style import BadgeState
+
+
+def page_services(tmp_path: Path, kit: DeviceKit, camera: Path | None = None):
+    """The default session with its camera set to ``camera`` (a video file), and ``kit``."""
+    from readiness.core.config import read_session_file
+    from readiness.devices.url_opener import SystemUrlOpener
+    from readiness.resources import resource
+    from readiness.ui.preferences import Preferences
+    from readiness.ui.services import Services
+
+    config = read_session_file(resource("session.toml"))
+    return Services(
+        config=replace(config, devices=DeviceChoice(camera=str(camera) if camera else None)),
+        preferences=Preferences(
+            QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
+        ),
+        url_opener=SystemUrlOpener(),
+        checks=[],
+        kit=kit,
+    )
 
 
 @pytest.fixture
 def camera_page(qtbot, tmp_path: Path):
     """Builds the real page around the default session, with its camera set to ``camera``
-    (a video file) and the camera list read from ``sysfs`` (by default one that lists none,
-    so a webcam on the test machine never takes part)."""
-    from readiness.core.config import read_session_file
-    from readiness.devices.url_opener import SystemUrlOpener
-    from readiness.resources import resource
+    (a video file) and the cameras listed by ``lister`` (by default none: a webcam on the
+    test machine never takes part)."""
     from readiness.ui.check_controller import CheckController
+    from readiness.ui.page_context import PageContext
     from readiness.ui.pages.camera import CameraPage
-    from readiness.ui.preferences import Preferences
-    from readiness.ui.services import Services
     from readiness.ui.tasks import TaskRunner
 
     pages = []
-    no_video4linux = tmp_path / "sys-class-video4linux"
 
     def make(camera: Path | None = None, *, lister=None, enter: bool = True) -> CameraPage:
-        config = read_session_file(resource("session.toml"))
-        services = Services(
-            config=replace(config, devices=DeviceChoice(camera=str(camera) if camera else None)),
-            preferences=Preferences(
-                QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
-            ),
-            url_opener=SystemUrlOpener(),
-            checks=[],
-        )
+        kit = DeviceKit(list_cameras=lister or (lambda: []))
+        services = page_services(tmp_path, kit, camera)
         tasks = TaskRunner()
         controller = CheckController([], tasks)
-        page = CameraPage(
-            services,
-            controller,
-            tasks,
-            lister=lister or (lambda: list_cameras(sysfs=no_video4linux)),
-        )
+        page = CameraPage(PageContext(services, controller, tasks))
         page.controller = controller  # for the tests: what the page recorded
         qtbot.addWidget(page)
         page.resize(1000, 560)
@@ -133,7 +142,7 @@ def test_no_camera_says_so_and_what_to_do(camera_page, qtbot) -> None:
     assert "Branchez" in page.result_view.advice.text()
     assert page.preview.message() == "Aucune caméra"
     assert "Rechercher les caméras" in page.retry_hint.text()
-    assert page.grabber is None  # nothing to open
+    assert page.flow is None  # nothing to open
     assert not page.picker.isEnabled()
 
 
@@ -185,15 +194,13 @@ def test_leaving_the_page_stops_the_preview_and_frees_the_camera(camera_page, qt
     video = write_variant(tmp_path, "good")
     page = camera_page(video)
     wait_for_status(qtbot, page, Status.OK)
-    grabber = page.grabber
-    assert grabber is not None and grabber.running
+    flow = page.flow
+    assert flow is not None and flow.capturing
     assert open_descriptors_to(video), "the video is open while previewed"
     page.left()
-    assert page.grabber is None
+    assert page.flow is None
     # Released, free for Zoom (the timeout only stops a test that would hang).
-    qtbot.waitUntil(
-        lambda: not grabber.running and open_descriptors_to(video) == [], timeout=10_000
-    )
+    qtbot.waitUntil(lambda: not flow.capturing and open_descriptors_to(video) == [], timeout=10_000)
     # Nothing more is shown, even a frame whose wake-up was already on its way.
     shown = page.preview.shown_number()
     qtbot.wait(300)
@@ -215,7 +222,7 @@ def test_a_camera_unplugged_during_the_preview_comes_back(camera_page, qtbot, tm
     assert "déconnectée" in page.result_view.summary.text()
     assert page.preview.message() == "Caméra déconnectée"
     assert "d'elle-même" in page.retry_hint.text()
-    assert page.grabber.status.state is GrabberState.LOST
+    assert page.flow.phase is CameraPhase.LOST
     write_variant(tmp_path, "good", seconds=0.5)
     wait_for_status(qtbot, page, Status.OK)
     assert page.preview.message() == ""
@@ -274,17 +281,20 @@ def test_the_sidebar_badge_follows_the_page(camera_page, qtbot, tmp_path) -> Non
 def test_a_busy_gui_thread_gets_the_newest_frame_not_a_queue(camera_page, qtbot, tmp_path):
     page = camera_page(write_variant(tmp_path, "good"))
     qtbot.waitUntil(lambda: page.preview.frames_drawn > 3, timeout=10_000)
-    grabber = page.grabber
+    flow = page.flow
     wakeups = page.preview.wakeups
     # The GUI thread is busy elsewhere (it handles no event) while ten frames come...
-    captured = grabber.frames_captured
+    captured = flow.latest().number
     deadline = time.monotonic() + 10  # only against a hang
-    while grabber.frames_captured < captured + 10:
+    while flow.latest().number < captured + 10:
         assert time.monotonic() < deadline, "no frames came"
         time.sleep(0.01)
     # ...then the camera stops, so that nothing comes while it catches up.
-    assert grabber.stop(timeout_s=10)
-    newest = grabber.latest().number
+    flow.stop()
+    while flow.capturing:
+        assert time.monotonic() < deadline, "the camera did not stop"
+        time.sleep(0.01)
+    newest = flow.latest().number
     QApplication.processEvents()
     qtbot.wait(50)
     assert page.preview.wakeups - wakeups == 1  # one wake-up was waiting, not ten
@@ -297,13 +307,41 @@ def test_a_camera_index_is_opened_and_its_absence_explained(camera_page, qtbot) 
     page = camera_page(lister=lambda: [CameraInfo("63", "Webcam USB")])
     result = wait_for_status(qtbot, page, Status.FAILED)
     assert result.measures["problem"] in {"not_found", "unavailable"}
-    assert page.grabber.status.state is GrabberState.FAILED
+    assert page.flow.phase is CameraPhase.FAILED
     assert "d'elle-même" in page.retry_hint.text()  # tried again every second
 
 
 def test_a_camera_held_by_another_application_is_marked_in_the_list(camera_page, qtbot):
-    from readiness.devices.camera import CameraProblem
-
     page = camera_page(lister=lambda: [CameraInfo("63", "Webcam USB", CameraProblem.BUSY)])
     qtbot.waitUntil(lambda: page.picker.count() == 1, timeout=10_000)
     assert page.picker.currentText() == "Webcam USB (utilisée par une autre application)"
+
+
+def test_checking_again_runs_the_flow_from_the_start(camera_page, qtbot, tmp_path) -> None:
+    """The summary's « Vérifier »: a fresh flow on the same camera, shown as running, and its
+    verdict told again even when it has not changed."""
+    page = camera_page(write_variant(tmp_path, "dark"))
+    wait_for_status(qtbot, page, Status.WARNING)
+    before = page.flow
+    started: list[str] = []
+    recorded_again = []
+    page.controller.started.connect(started.append)
+    page.controller.finished.connect(recorded_again.append)
+    page.left()
+    page.check_again()
+    assert started == ["camera"]
+    assert page.flow is not None and page.flow is not before
+    qtbot.waitUntil(lambda: len(recorded_again) > 1, timeout=10_000)
+    # Leaving recorded the latest verdict; checking again found it once more.
+    assert [r.status for r in recorded_again] == [Status.WARNING, Status.WARNING]
+
+
+def test_checking_again_after_no_camera_looks_for_cameras_again(camera_page, qtbot, tmp_path):
+    cameras: list[CameraInfo] = []
+    page = camera_page(lister=lambda: list(cameras))
+    wait_for_status(qtbot, page, Status.FAILED)
+    cameras.append(CameraInfo(str(write_variant(tmp_path, "good")), "Webcam USB"))
+    page.left()
+    page.check_again()
+    wait_for_status(qtbot, page, Status.OK)
+    assert page.picker.currentText() == "Webcam USB"

@@ -1,8 +1,9 @@
 """The microphone page, offscreen, on the real PortAudio and the tests' PulseAudio server.
 
-No test here measures time: the phases count the microphone's own samples, a
-clock is injected where the page reads one, and what must happen off the GUI
-thread is shown by the thread it runs in and by a window that goes on meanwhile.
+The page shows its flow's updates (readiness.checks.microphone_flow). No test here
+measures time: the phases count the microphone's own samples, a clock is injected
+where the page reads one, and what must happen off the GUI thread is shown by the
+thread it runs in and by a window that goes on meanwhile.
 """
 
 import threading
@@ -232,59 +233,71 @@ def test_opening_the_microphone_blocks_a_worker_never_the_window(
     assert page.meter.running
 
 
+class OpenedCaptures:
+    """Wraps ``audio.Capture`` (what the kit opens): the test sees each capture opened."""
+
+    def __init__(self, real) -> None:
+        self._real = real
+        self.captures: list = []
+
+    def __call__(self, device):
+        capture = self._real(device)
+        self.captures.append(capture)
+        return capture
+
+
 def test_a_microphone_that_opens_after_the_page_was_left_is_given_back(
     open_page, qtbot, pulse, monkeypatch
 ) -> None:
-    opening = GatedCall(audio.Capture)
+    opened = OpenedCaptures(audio.Capture)
+    opening = GatedCall(opened)
     monkeypatch.setattr(audio, "Capture", opening)
     page = open_page()
-    assert page._opening is not None
-    task, _ = page._opening
     try:
         assert opening.called.wait(10)
         page.left()  # the person moves on before the driver answers
     finally:
         opening.release()
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
-    assert task.cancelled
+    qtbot.waitUntil(lambda: len(opened.captures) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: opened.captures[0].closed, timeout=10_000)  # the flow closed it
+    events_handled(qtbot)
     assert page.phase is Phase.CLOSED and not page.meter.running
-    assert page._capture is None
-    qtbot.waitUntil(rescan, timeout=10_000)  # the worker closed what it opened
+    qtbot.waitUntil(rescan, timeout=10_000)
 
 
-def test_a_microphone_opened_but_not_yet_delivered_when_left_is_given_back(
-    open_page, qtbot, pulse
+def test_a_microphone_opened_but_not_yet_shown_when_left_is_given_back(
+    open_page, qtbot, pulse, monkeypatch
 ) -> None:
+    opened = OpenedCaptures(audio.Capture)
+    monkeypatch.setattr(audio, "Capture", opened)
     page = open_page()
-    assert page._opening is not None
-    task, handover = page._opening
-    # The worker opened it; the result waits in the event queue, which is not served.
-    wait_without_events(lambda: handover.holding)
+    # The flow opened it; what it says waits in the event queue, which is not served.
+    wait_without_events(lambda: bool(opened.captures))
     page.left()
-    assert not handover.holding  # closed at once: the result will never be delivered
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    assert opened.captures[0].closed  # closed at once: nothing it sent will be shown
+    events_handled(qtbot)
     assert page.phase is Phase.CLOSED and not page.meter.running
-    assert page._capture is None
     qtbot.waitUntil(rescan, timeout=10_000)
 
 
 def test_choosing_another_microphone_while_one_opens_keeps_only_the_latest(
     open_page, qtbot, pulse, monkeypatch
 ) -> None:
-    opening = GatedCall(audio.Capture)
+    opened = OpenedCaptures(audio.Capture)
+    opening = GatedCall(opened)
     monkeypatch.setattr(audio, "Capture", opening)
     page = open_page()
-    assert page._opening is not None
-    first, _ = page._opening
+    first = page.flow
     try:
         assert opening.called.wait(10)
         page.restart()  # what choosing another device does
-        assert first.cancelled
+        assert page.flow is not first
     finally:
         opening.release()
     wait_phase(qtbot, page, Phase.QUIET)
-    qtbot.waitUntil(lambda: first.done, timeout=10_000)
+    qtbot.waitUntil(lambda: len(opened.captures) == 2, timeout=10_000)
     assert len(opening.threads) == 2
+    qtbot.waitUntil(lambda: sum(c.closed for c in opened.captures) == 1, timeout=10_000)
     assert page.meter.running  # the latest one's capture, the first one closed
 
 
@@ -299,8 +312,21 @@ def test_without_portaudio_the_page_explains_and_does_not_retry(
         raise AudioError(AudioProblem.NO_PORTAUDIO, "PortAudio library not found")
 
     monkeypatch.setattr(portaudio, "sounddevice", missing)
-    page = open_page()
+    listings = GatedCall(audio.device_tables, open_gate=True)
+    monkeypatch.setattr(audio, "device_tables", listings)
+    page = open_page(retry_ms=50)
     qtbot.waitUntil(lambda: page.phase is Phase.PROBLEM, timeout=5000)
     assert "PortAudio" in page.result_view.summary.text()
     assert "libportaudio2" in page.result_view.advice.text()
-    assert not page._retry.isActive()  # waiting will not bring it back
+    qtbot.wait(300)  # several retries' worth: none comes, waiting will not bring it back
+    assert len(listings.threads) == 1
+
+
+def test_check_again_measures_from_the_start(open_page, qtbot, pulse) -> None:
+    page = open_page(speak_timeout_s=0.5)
+    wait_phase(qtbot, page, Phase.DONE)
+    first = page.flow
+    page.check_again()  # the summary's « Vérifier »
+    assert page.flow is not first
+    assert page.phase is Phase.OPENING
+    wait_phase(qtbot, page, Phase.QUIET)

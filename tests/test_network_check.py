@@ -1,4 +1,4 @@
-"""The connection check: its verdict from measures, and the whole check against local servers."""
+"""The connection check: its verdict from measures, and the whole test against local servers."""
 
 import json
 import threading
@@ -12,7 +12,7 @@ from network_helpers import (
     speedtest_client,
 )
 
-from readiness.checks.network import NetworkCheck
+from readiness.checks.network import NetworkParts, measure_network
 from readiness.checks.network_verdict import judge_network
 from readiness.core.result import Status
 from readiness.devices.network.connection import ETHERNET, NONE, WIFI, Connection, detect
@@ -161,9 +161,11 @@ class StandInClient:
         return line(50.0, 20.0)
 
 
-def check_on(clock: FakeTime, clients, budget_s: float = 30.0) -> NetworkCheck:
-    return NetworkCheck(
-        clients, lambda: REACHABLE, lambda: CABLE, budget_s=budget_s, clock=clock.monotonic
+def measure_on(clock: FakeTime, clients, budget_s: float = 30.0, cancelled=None):
+    """The whole test (to run) with ``clients``, on ``clock``."""
+    parts = NetworkParts(clients, lambda: REACHABLE, lambda: CABLE)
+    return lambda: measure_network(
+        parts, cancelled=cancelled, budget_s=budget_s, clock=clock.monotonic
     )
 
 
@@ -171,7 +173,7 @@ def test_a_client_that_hangs_is_stopped_when_the_budget_runs_out() -> None:
     clock = FakeTime()
     hangs = StandInClient("lent", clock, takes_s=31.0, hangs=True)
     after = StandInClient("suivant", clock, takes_s=1.0)
-    result = finishes(check_on(clock, [hangs, after]).run)
+    result = finishes(measure_on(clock, [hangs, after]))
     assert hangs.stopped.wait(30)  # told to stop: its transfers wind down
     assert result.measures["failures"] == {"lent": "timeout"}
     assert not after.asked  # no time left for another attempt
@@ -182,7 +184,7 @@ def test_a_second_client_gets_the_time_left() -> None:
     clock = FakeTime()
     refused = StandInClient("refusé", clock, takes_s=5.0, failure=Failure.FORBIDDEN)
     second = StandInClient("second", clock, takes_s=3.0)
-    result = finishes(check_on(clock, [refused, second]).run)
+    result = finishes(measure_on(clock, [refused, second]))
     assert result.status is Status.OK
     assert result.measures["failures"] == {"refusé": "forbidden"}
     assert result.measures["duration_s"] == 8.0
@@ -190,7 +192,7 @@ def test_a_second_client_gets_the_time_left() -> None:
     clock = FakeTime()
     slow = StandInClient("refusé", clock, takes_s=27.5, failure=Failure.FORBIDDEN)
     second = StandInClient("second", clock, takes_s=3.0)
-    result = finishes(check_on(clock, [slow, second]).run)
+    result = finishes(measure_on(clock, [slow, second]))
     assert not second.asked  # 2.5 s left: too little to measure anything
     assert result.measures["failures"] == {"refusé": "forbidden"}
 
@@ -198,9 +200,8 @@ def test_a_second_client_gets_the_time_left() -> None:
 def test_a_cancelled_test_stops_its_client() -> None:
     clock = FakeTime()
     hangs = StandInClient("lent", clock, takes_s=0.0, hangs=True)
-    check = check_on(clock, [hangs])
     with pytest.raises(NetworkError) as caught:
-        finishes(lambda: check.measure(cancelled=lambda: True))
+        finishes(measure_on(clock, [hangs], cancelled=lambda: True))
     assert caught.value.failure is Failure.CANCELLED
     assert hangs.stopped.wait(30)  # told to stop, though nobody waits for it to end
 
@@ -208,13 +209,14 @@ def test_a_cancelled_test_stops_its_client() -> None:
 # --- the whole check, against local servers -------------------------------------------
 
 
-def network_check(clients, zoom: TlsServer | ZoomProbe, clock=None) -> NetworkCheck:
-    """The check with the test's budget; on a ``clock`` that never moves, that budget
-    never runs out, so only the clients' own timeouts can end an attempt."""
+def network_test(clients, zoom: TlsServer | ZoomProbe, clock=None):
+    """The whole test (to run) with the test's budget; on a ``clock`` that never moves,
+    that budget never runs out, so only the clients' own timeouts can end an attempt."""
     probe = zoom.probe() if isinstance(zoom, TlsServer) else zoom
+    parts = NetworkParts(clients, probe.check, detect)
     if clock is None:
-        return NetworkCheck(clients, probe.check, detect, budget_s=12.0)
-    return NetworkCheck(clients, probe.check, detect, budget_s=12.0, clock=clock.monotonic)
+        return lambda: measure_network(parts, budget_s=12.0)
+    return lambda: measure_network(parts, budget_s=12.0, clock=clock.monotonic)
 
 
 class Rendezvous:
@@ -254,7 +256,7 @@ def test_a_line_measured_while_zoom_is_silent(silent_zoom: TlsServer) -> None:
 
     with SpeedServer(down_mbps=10, latency_ms=30) as server:
         client = MeetsZoom(speedtest_client(server.url, seconds=0.8), rendezvous)
-        result = NetworkCheck([client], zoom, detect, budget_s=12.0).run()
+        result = measure_network(NetworkParts([client], zoom, detect), budget_s=12.0)
     # Zoom's probe, which waits for its timeout here, ran while the line was measured.
     assert rendezvous.met == {"line": True, "zoom": True}
     assert result.status is Status.FAILED
@@ -276,7 +278,7 @@ def test_when_speedtest_is_refused_the_second_service_measures(zoom_stand_in) ->
     ):
         first = speedtest_client(speedtest_server.url)
         second = http_client(service.base_url, seconds=0.8)
-        result = network_check([first, second], zoom_stand_in).run()
+        result = network_test([first, second], zoom_stand_in)()
     measures = result.measures
     assert result.status is Status.OK, result
     assert measures["service"] == second.name
@@ -312,8 +314,7 @@ def test_failures_say_what_happened(setup, message, zoom_stand_in, monkeypatch, 
         servers.append(SpeedServer(mode=FORBIDDEN if setup == "forbidden" else STALL).start())
         url = servers[0].url
     try:
-        check = network_check([speedtest_client(url)], zoom_stand_in, FakeTime())
-        result = finishes(check.run)
+        result = finishes(network_test([speedtest_client(url)], zoom_stand_in, FakeTime()))
     finally:
         for server in servers:
             server.stop()
@@ -330,8 +331,7 @@ def test_without_any_network(dns_unreachable) -> None:
         http_client("https://speed.example.invalid"),
     ]
     # On a clock that never moves: each client gave up on its own finding, not the budget.
-    check = network_check(clients, ZoomProbe(timeout_s=1.0), FakeTime())
-    result = finishes(check.run)
+    result = finishes(network_test(clients, ZoomProbe(timeout_s=1.0), FakeTime()))
     assert result.status is Status.FAILED
     assert result.summary == "Cet ordinateur n'est pas connecté à internet."
     assert result.measures["failures"] == {"speedtest.net": "dns", "speed.example.invalid": "dns"}

@@ -1,60 +1,74 @@
-"""The connection page, with real widgets and the real check against a local server."""
+"""The connection page, with real widgets, driving the connection test's flow against a
+local server; and the command line driving the same flow to the same verdict."""
 
+import json
 import threading
 
 import pytest
-from network_helpers import TlsServer, speedtest_client
+from network_helpers import FixedClient, TlsServer, speedtest_client
 from PySide6.QtCore import Qt
 
-from readiness.checks.lazy import LazyCheck
-from readiness.checks.network import NetworkCheck
-from readiness.checks.titles import network_title
+from readiness import cli
+from readiness.checks import build_checks
+from readiness.checks.kit import DeviceKit
+from readiness.checks.network import NetworkParts
 from readiness.core.result import Status
 from readiness.devices.network.connection import ETHERNET, Connection, detect
 from readiness.devices.network.latency import Latency
 from readiness.devices.network.line_measure import LineMeasure
 from readiness.devices.network.zoom_reachability import Reachability
-from readiness.ui.check_controller import CheckController
+from readiness.ui.page_context import PageContext
 from readiness.ui.pages.network import NetworkPage
-from readiness.ui.tasks import TaskRunner
 from speed_server import SpeedServer
 
 pytest_plugins = ["network_fixtures"]
 
 
-class NotingCheck(NetworkCheck):
-    """The real check, noting the thread its test runs on."""
+class NotingClient:
+    """A real bandwidth client, noting the thread each measure runs on."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, client):
+        self._client = client
+        self.name = client.name
         self.measured_on: list[str] = []
 
-    def measure(self, progress=None, cancelled=None):
+    def measure(self, progress, cancel=None):
         self.measured_on.append(threading.current_thread().name)
-        return super().measure(progress, cancelled)
+        return self._client.measure(progress, cancel)
 
 
-def page_for(qtbot, check) -> NetworkPage:
-    tasks = TaskRunner()
-    controller = CheckController([check], tasks)
-    page = NetworkPage(controller, tasks)
-    page.controller, page.tasks = controller, tasks  # kept alive with the page
-    qtbot.addWidget(page)
-    page.resize(760, 640)
-    page.show()
-    return page
+def stand_in_kit(*clients, zoom=lambda: Reachability(True), connection=None) -> DeviceKit:
+    """The devices' kit with the line test's parts standing in (the same for every test)."""
+    parts = NetworkParts(list(clients), zoom, connection or (lambda: Connection(ETHERNET)))
+    return DeviceKit(network=lambda _devices: parts)
 
 
-def started_tasks(page: NetworkPage, monkeypatch) -> list:
-    """The tasks the page starts, so that a test can tell when one is over."""
+@pytest.fixture
+def page_for(make_window, qtbot):
+    """The page as the window builds it, around a window made with ``kit``."""
+
+    def make(kit: DeviceKit) -> NetworkPage:
+        window = make_window(start_checks=False, checks=build_checks(["network"], kit=kit), kit=kit)
+        page = NetworkPage(PageContext(window.services, window.controller, window.tasks))
+        page.controller = window.controller  # for the tests: what the page recorded
+        qtbot.addWidget(page)
+        page.resize(760, 640)
+        page.show()
+        return page
+
+    return make
+
+
+def started_flows(page: NetworkPage, monkeypatch) -> list:
+    """The flows the page starts, so that a test can tell when one is over."""
     started = []
-    run_cancellable = page.tasks.run_cancellable
+    start = page.runner.start
 
-    def spy(*args, **kwargs):
-        started.append(run_cancellable(*args, **kwargs))
-        return started[-1]
+    def spy(flow) -> None:
+        started.append(flow)
+        start(flow)
 
-    monkeypatch.setattr(page.tasks, "run_cancellable", spy)
+    monkeypatch.setattr(page.runner, "start", spy)
     return started
 
 
@@ -65,26 +79,24 @@ def speed_server():
 
 
 @pytest.fixture
-def page(qtbot, speed_server: SpeedServer, zoom_stand_in: TlsServer) -> NetworkPage:
-    check = NotingCheck(
-        [speedtest_client(speed_server.url, seconds=0.8)],
-        zoom_stand_in.probe().check,
-        detect,
-        budget_s=12,
-    )
-    return page_for(qtbot, check)
+def client(speed_server: SpeedServer) -> NotingClient:
+    return NotingClient(speedtest_client(speed_server.url, seconds=0.8))
 
 
-def test_the_test_runs_off_the_gui_thread_with_a_live_progress_bar(qtbot, page) -> None:
+@pytest.fixture
+def page(page_for, client: NotingClient, zoom_stand_in: TlsServer) -> NetworkPage:
+    return page_for(stand_in_kit(client, zoom=zoom_stand_in.probe().check, connection=detect))
+
+
+def test_the_test_runs_off_the_gui_thread_with_a_live_progress_bar(qtbot, page, client) -> None:
     shown: list[tuple[int, bool]] = []  # each value of the bar, and whether still running
     page.progress_bar.valueChanged.connect(lambda value: shown.append((value, page.running)))
     page.entered()  # the first visit starts the test
     assert page.progress_bar.isVisible() and page.cancel_button.isVisible()
     qtbot.waitUntil(lambda: page.controller.result("network") is not None, timeout=15_000)
-    # The test ran on a worker: the GUI thread only received its progress.
-    check = page.controller.check("network")
-    assert len(check.measured_on) == 1
-    assert check.measured_on[0] != threading.main_thread().name
+    # The test ran on the flow's threads: the GUI thread only received its progress.
+    assert len(client.measured_on) == 1
+    assert client.measured_on[0] != threading.main_thread().name
     # The bar moved while the test ran, upwards only: connecting (5 %), measuring, done.
     values = [value for value, running in shown if running and value > 0]
     assert values == sorted(values)
@@ -104,7 +116,7 @@ def test_the_test_runs_off_the_gui_thread_with_a_live_progress_bar(qtbot, page) 
 def test_cancel_stops_at_once(qtbot, page, speed_server, monkeypatch) -> None:
     started = []
     page.controller.started.connect(started.append)
-    tasks = started_tasks(page, monkeypatch)
+    flows = started_flows(page, monkeypatch)
     page.start()
     assert started == ["network"]  # the sidebar shows the step as running
     qtbot.waitUntil(lambda: page.progress_bar.value() > 150, timeout=10_000)  # downloading
@@ -122,8 +134,10 @@ def test_cancel_stops_at_once(qtbot, page, speed_server, monkeypatch) -> None:
     # The measuring threads wind down: their transfers end...
     speed_server.wait_idle(hang_s=30)
     # ...and what the cancelled test came back with turns up nowhere.
-    (task,) = tasks
-    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    (flow,) = flows
+    assert flow.wait(30)
+    qtbot.wait(50)  # anything it had sent is delivered by now
+    assert flow.result() is None
     assert page.controller.result("network") is cancelled
     assert page.result_view.badge.word() == "Non vérifié"
 
@@ -145,13 +159,10 @@ class StuckClient:
         return LineMeasure(50.0, 20.0, Latency((20.0,) * 4), None, "bloqué", "")
 
 
-def test_cancel_does_not_wait_for_a_stuck_measure(qtbot, monkeypatch) -> None:
+def test_cancel_does_not_wait_for_a_stuck_measure(qtbot, page_for, monkeypatch) -> None:
     client = StuckClient()
-    check = NetworkCheck(
-        [client], lambda: Reachability(True), lambda: Connection(ETHERNET), budget_s=12
-    )
-    page = page_for(qtbot, check)
-    tasks = started_tasks(page, monkeypatch)
+    page = page_for(stand_in_kit(client))
+    flows = started_flows(page, monkeypatch)
     page.start()
     try:
         assert client.inside.wait(30)
@@ -159,8 +170,8 @@ def test_cancel_does_not_wait_for_a_stuck_measure(qtbot, monkeypatch) -> None:
         # Done while the client is still stuck: nothing waited for it.
         assert not page.running and not client.returned.is_set()
         assert page.controller.result("network").status is Status.SKIPPED
-        # Nor does it hold the page's task: that ends, unheard, with the client still stuck.
-        qtbot.waitUntil(lambda: tasks[0].done, timeout=30_000)
+        # Nor does it hold the flow: that ends, unheard, with the client still stuck.
+        assert flows[0].wait(30)
         assert not client.returned.is_set()
     finally:
         client.release.set()
@@ -190,20 +201,81 @@ def test_a_test_can_be_run_again_after_cancelling(qtbot, page) -> None:
     assert page.figures.isVisible()
 
 
-def test_the_check_is_built_on_a_worker_not_the_gui_thread(qtbot) -> None:
-    built_on: list[str] = []
-    client = StuckClient()
-    client.release.set()  # it answers at once
+def test_the_line_tests_parts_are_made_off_the_gui_thread(qtbot, page_for) -> None:
+    made_on: list[str] = []
+    client = FixedClient()
 
-    def build() -> NetworkCheck:
-        built_on.append(threading.current_thread().name)
-        return NetworkCheck(
-            [client], lambda: Reachability(True), lambda: Connection(ETHERNET), budget_s=12
-        )
+    def network(_devices) -> NetworkParts:
+        made_on.append(threading.current_thread().name)
+        return NetworkParts([client], lambda: Reachability(True), lambda: Connection(ETHERNET))
 
-    page = page_for(qtbot, LazyCheck("network", network_title, build))
-    assert built_on == []  # its title is known without it
+    page = page_for(DeviceKit(network=network))
+    assert made_on == []  # its title is known without them
     page.start()
     qtbot.waitUntil(lambda: page.controller.result("network") is not None, timeout=15_000)
-    assert len(built_on) == 1 and built_on[0] != threading.main_thread().name
+    assert len(made_on) == 1 and made_on[0] != threading.main_thread().name
     assert page.controller.result("network").status is Status.OK
+
+
+def test_check_again_runs_a_new_test_from_the_start(qtbot, page_for, monkeypatch) -> None:
+    page = page_for(stand_in_kit(FixedClient()))
+    flows = started_flows(page, monkeypatch)
+    finished = []
+    page.controller.finished.connect(finished.append)
+    page.start()
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=15_000)
+    assert page.start_button.text() == "&Refaire le test"
+    page.check_again()  # the summary's « Vérifier »
+    assert page.running and page.progress_bar.isVisible() and page.progress_bar.value() == 0
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=15_000)
+    assert len(flows) == 2 and finished[1] is flows[1].result()
+    assert page.figures.isVisible() and not page.running
+
+
+def test_check_again_while_a_test_runs_starts_over(qtbot, page_for, monkeypatch) -> None:
+    stuck = StuckClient()
+    page = page_for(stand_in_kit(stuck))
+    flows = started_flows(page, monkeypatch)
+    finished = []
+    page.controller.finished.connect(finished.append)
+    try:
+        page.start()
+        assert stuck.inside.wait(30)
+        stuck.inside.clear()
+        page.check_again()
+        assert stuck.inside.wait(30)  # a second test, from the start
+        assert len(flows) == 2 and page.running
+        assert finished == []  # no "cancelled" verdict in between
+    finally:
+        stuck.release.set()
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=15_000)
+    assert finished[0] is flows[1].result() and flows[0].result() is None
+
+
+def test_an_unexpected_error_says_so(qtbot, page_for) -> None:
+    def broken(_devices):
+        raise ValueError("a bug")
+
+    page = page_for(DeviceKit(network=broken))
+    page.start()
+    qtbot.waitUntil(lambda: page.controller.result("network") is not None, timeout=15_000)
+    assert page.result_view.summary.text() == (
+        "La mesure s'est interrompue sur une erreur inattendue."
+    )
+    assert page.result_view.badge.word() == "Problème"
+
+
+def test_the_page_and_the_command_line_give_the_same_verdict(qtbot, page_for, capsys) -> None:
+    """One stand-in line, one flow: the page's verdict is the command line's."""
+    kit = stand_in_kit(FixedClient(down=20.0, up=1.5))
+    page = page_for(kit)
+    page.start()
+    qtbot.waitUntil(lambda: page.controller.result("network") is not None, timeout=15_000)
+    shown = page.controller.result("network")
+
+    code = cli.main(["check", "--only", "network", "--json"], kit=kit)
+    (reported,) = json.loads(capsys.readouterr().out)["checks"]
+    assert shown.status is Status.WARNING and code == 1
+    assert (reported["status"], reported["summary"]) == (shown.status.value, shown.summary)
+    assert reported["advice"] == list(shown.advice)
+    assert page.result_view.summary.text() == reported["summary"]

@@ -1,21 +1,21 @@
-"""The applications page, clicked through offscreen over real processes."""
+"""The applications page, clicked through offscreen over real processes, driving the
+step's flow; and the command line driving the same flow to the same verdict."""
 
+import json
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from processes_helpers import Spawner, is_root
-from readiness.checks.lazy import LazyCheck
-from readiness.checks.processes import ProcessesCheck
-from readiness.checks.titles import processes_title
-from readiness.core.known_apps import load_known_apps
+from processes_helpers import Spawner, StandInScanner, is_root, snapshot_of
+from readiness import cli
+from readiness.checks import build_checks
+from readiness.checks.kit import DeviceKit
+from readiness.checks.processes_flow import CloseOutcome
 from readiness.devices.processes import ProcessScanner
-from readiness.ui.check_controller import CheckController
 from readiness.ui.pages.processes import ProcessesPage
-from readiness.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -26,8 +26,9 @@ def spawn(tmp_path: Path):
 
 
 def open_page(make_window, qtbot):
-    check = ProcessesCheck(ProcessScanner(sample_s=0.5), load_known_apps)
-    window = make_window(checks=[check])
+    """The step in the window, over this machine's programs (a shorter CPU sample)."""
+    kit = DeviceKit(scan_processes=ProcessScanner(sample_s=0.5).scan)
+    window = make_window(checks=build_checks(["processes"], kit=kit), kit=kit)
     window.sidebar.setCurrentRow(1)
     page = window.current_page()
     assert page.step_id == "processes"
@@ -116,49 +117,109 @@ def test_no_close_button_for_another_users_program(make_window, qtbot, spawn) ->
     assert "pas à vous" in row.status.text()
 
 
-def lazy_processes_check(built_on: list[str], sample_s: float = 0.2) -> LazyCheck:
-    """As the app holds it: built on first use, here noting the thread that builds it."""
+@pytest.fixture
+def page_for(make_window, qtbot):
+    """The step in a window made with ``kit``, visited: its first scan starts."""
 
-    def build() -> ProcessesCheck:
-        built_on.append(threading.current_thread().name)
-        return ProcessesCheck(ProcessScanner(sample_s=sample_s), load_known_apps)
+    def make(kit: DeviceKit) -> ProcessesPage:
+        window = make_window(
+            start_checks=False, checks=build_checks(["processes"], kit=kit), kit=kit
+        )
+        window.sidebar.setCurrentRow(1)
+        page = window.current_page()
+        assert page.step_id == "processes"
+        page.controller = window.controller  # for the tests: what the page recorded
+        return page
 
-    return LazyCheck("processes", processes_title, build)
-
-
-def bare_page(qtbot, check) -> ProcessesPage:
-    tasks = TaskRunner()
-    controller = CheckController([check], tasks)
-    page = ProcessesPage(check, controller, tasks)
-    page.controller, page.tasks = controller, tasks  # kept alive with the page
-    qtbot.addWidget(page)
-    return page
+    return make
 
 
-def test_the_check_is_built_on_a_worker_not_the_gui_thread(qtbot) -> None:
-    built_on: list[str] = []
-    page = bare_page(qtbot, lazy_processes_check(built_on))
-    page.entered()
-    assert built_on == []  # not on the GUI thread, and not before the scan starts
+def test_the_scan_runs_off_the_gui_thread(qtbot, page_for) -> None:
+    scanner = StandInScanner(snapshot_of("dropbox"))
+    page = page_for(DeviceKit(scan_processes=scanner))
+    assert not page.rescan_button.isEnabled()  # the visit started the scan
     qtbot.waitUntil(lambda: page.controller.result("processes") is not None, timeout=10_000)
-    assert len(built_on) == 1 and built_on[0] != threading.main_thread().name
+    assert len(scanner.ran_on) == 1 and scanner.ran_on[0] != threading.main_thread().name
+    assert [row.entry.app for row in page.rows] == ["Dropbox"]
+    assert page.rescan_button.isEnabled()
 
 
-def test_a_newer_scan_replaces_one_still_running(qtbot, monkeypatch) -> None:
-    page = bare_page(qtbot, lazy_processes_check([], sample_s=1.0))
-    scans = []
-    run_cancellable = page.tasks.run_cancellable
-
-    def spy(*args, **kwargs):
-        scans.append(run_cancellable(*args, **kwargs))
-        return scans[-1]
-
-    monkeypatch.setattr(page.tasks, "run_cancellable", spy)
+def test_a_newer_scan_replaces_one_still_running(qtbot, page_for) -> None:
+    scanner = StandInScanner(snapshot_of("dropbox"), snapshot_of())
+    scanner.hold()
+    page = page_for(DeviceKit(scan_processes=scanner))
     finished = []
     page.controller.finished.connect(finished.append)
-    page.scan()
-    page.scan()  # as after closing an application: the first list may show it
-    qtbot.waitUntil(lambda: all(scan.done for scan in scans), timeout=10_000)
-    assert scans[0].cancelled and not scans[1].cancelled
-    assert len(finished) == 1  # the newer scan's list only
-    assert page.rescan_button.isEnabled()
+    assert scanner.entered.wait(30)
+    first = page.runner.flow
+    scanner.entered.clear()
+    qtbot.mouseClick(page.rescan_button, Qt.MouseButton.LeftButton)  # disabled: nothing
+    assert page.runner.flow is first
+    page.scan()  # as after closing an application: the first list may show what is gone
+    second = page.runner.flow
+    assert second is not first and scanner.entered.wait(30)
+    scanner.release()
+    assert first.wait(30) and second.wait(30)
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=10_000)
+    qtbot.wait(50)  # anything the first flow had sent is delivered by now
+    assert scanner.saw_cancel == [True, False]
+    assert len(finished) == 1 and finished[0] is second.result()  # the newer list only
+    assert first.result() is None
+    assert page.rows == [] and page.rescan_button.isEnabled()
+
+
+def test_check_again_looks_again(qtbot, page_for) -> None:
+    scanner = StandInScanner(snapshot_of("dropbox"), snapshot_of())
+    page = page_for(DeviceKit(scan_processes=scanner))
+    qtbot.waitUntil(lambda: page.controller.result("processes") is not None, timeout=10_000)
+    first = page.runner.flow
+    assert row_for(page, "Dropbox") is not None
+    page.entered()  # a result is there: a visit does not scan again
+    assert page.runner.flow is first
+    page.check_again()  # the summary's « Vérifier » does
+    assert page.runner.flow is not first and not page.rescan_button.isEnabled()
+    qtbot.waitUntil(lambda: page.controller.result("processes").summary.startswith("Aucune"))
+    assert page.rows == []
+
+
+def test_a_list_that_cannot_be_read_says_so(qtbot, page_for) -> None:
+    page = page_for(DeviceKit(scan_processes=StandInScanner(PermissionError("denied"))))
+    qtbot.waitUntil(lambda: page.rescan_button.isEnabled(), timeout=10_000)
+    assert page.result_view.summary.text() == (
+        "La liste des applications n'a pas pu être lue. Réessayez dans un instant."
+    )
+    assert page.controller.result("processes") is None  # nothing checked: try again
+
+
+def test_closing_goes_through_the_kits_closer_then_the_list_is_read_again(qtbot, page_for) -> None:
+    asked = []
+
+    def close(targets, force):
+        asked.append((tuple(targets), force))
+        return CloseOutcome.CLOSED
+
+    scanner = StandInScanner(snapshot_of("dropbox"), snapshot_of())
+    page = page_for(DeviceKit(scan_processes=scanner, close_processes=close))
+    qtbot.waitUntil(lambda: row_for(page, "Dropbox") is not None, timeout=10_000)
+    answer_next_dialog("Fermer", [])
+    row_for(page, "Dropbox").close_button.click()
+    qtbot.waitUntil(lambda: page.rows == [], timeout=10_000)
+    assert asked == [(((500, 1000.0),), False)]
+    assert page.controller.result("processes").summary == "Aucune application ne gêne la séance."
+
+
+def test_the_page_and_the_command_line_give_the_same_verdict(qtbot, page_for, capsys) -> None:
+    """One stand-in machine, one flow: the page's verdict is the command line's."""
+    kit = DeviceKit(scan_processes=StandInScanner(snapshot_of("teams", "dropbox")))
+    page = page_for(kit)
+    qtbot.waitUntil(lambda: page.controller.result("processes") is not None, timeout=10_000)
+    shown = page.controller.result("processes")
+
+    code = cli.main(["check", "--only", "processes", "--json"], kit=kit)
+    (reported,) = json.loads(capsys.readouterr().out)["checks"]
+    assert (reported["status"], code) == ("warning", 1)
+    assert (reported["status"], reported["summary"]) == (shown.status.value, shown.summary)
+    assert reported["advice"] == list(shown.advice)
+    assert reported["measures"]["heavy"] == shown.measures["heavy"]
+    assert page.result_view.summary.text() == reported["summary"]
+    assert {row.entry.app for row in page.rows} == {"Microsoft Teams", "Dropbox"}

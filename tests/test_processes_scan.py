@@ -5,16 +5,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from conftest import IN_CI
 from processes_helpers import Spawner, is_root
-from readiness.checks.processes import ProcessesCheck, judge
-from readiness.core.heavy_apps import Thresholds, find_heavy, is_starved
+from readiness.checks.processes import assess, judge
+from readiness.core.heavy_apps import HeavyProcess, Thresholds, find_heavy, is_starved
 from readiness.core.known_apps import load_known_apps, parse_known_apps
 from readiness.core.process_snapshot import ProcessInfo, Snapshot, SystemInfo
-from readiness.core.result import Status
+from readiness.core.result import CheckResult, Status
 from readiness.devices.processes import CloseOutcome, ProcessScanner, close_processes
 from tests.fakes import FakeTime
 
@@ -26,12 +27,17 @@ def spawn(tmp_path: Path):
     spawner.stop_all()
 
 
-def scan(thresholds: Thresholds | None = None):
-    check = ProcessesCheck(ProcessScanner(sample_s=1.0), load_known_apps, thresholds)
-    return check.scan()
+class Report(NamedTuple):
+    result: CheckResult
+    heavy: tuple[HeavyProcess, ...]
 
 
-def entry_for(report, pid: int):
+def scan(thresholds: Thresholds | None = None) -> Report:
+    snapshot = ProcessScanner(sample_s=1.0).scan()
+    return Report(*assess(snapshot, load_known_apps(), thresholds or Thresholds()))
+
+
+def entry_for(report: Report, pid: int):
     return next((h for h in report.heavy if h.pid == pid), None)
 
 
@@ -126,16 +132,16 @@ def test_the_scan_waits_only_for_its_cpu_sample() -> None:
     500 processes is benchmarks/process_scan.py's target: 3 s)."""
     clock = FakeTime()
     scanner = ProcessScanner(sample_s=1.0, clock=clock.monotonic, sleep=clock.sleep)
-    report = ProcessesCheck(scanner, load_known_apps).scan()
+    result, _heavy = assess(scanner.scan(), load_known_apps(), Thresholds())
     assert clock.sleeps == [0.25] * 4
-    assert report.result.measures["scan_duration_s"] == 1.0
-    assert report.result.measures["process_count"] > 5
+    assert result.measures["scan_duration_s"] == 1.0
+    assert result.measures["process_count"] > 5
 
 
 def test_a_cancelled_scan_stops_sampling() -> None:
     clock = FakeTime()
     scanner = ProcessScanner(sample_s=1.0, clock=clock.monotonic, sleep=clock.sleep)
-    ProcessesCheck(scanner, load_known_apps).scan(lambda: len(clock.sleeps) == 1)
+    scanner.scan(lambda: len(clock.sleeps) == 1)
     assert clock.sleeps == [0.25]  # one step, then it saw the cancel
 
 

@@ -10,9 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from conftest import UrlRecorder, require_program
-from readiness.checks.processes import ProcessesCheck
-from readiness.core.known_apps import load_known_apps
-from readiness.devices.processes import ProcessScanner
+from readiness.checks import build_checks
 
 
 def pdf_text(path: Path) -> str:
@@ -24,7 +22,7 @@ def pdf_text(path: Path) -> str:
 
 def open_summary(make_window, qtbot):
     # Processes are left unchecked here: on a busy machine their verdict would vary.
-    window = make_window(checks=[ProcessesCheck(ProcessScanner(sample_s=0.3), load_known_apps)])
+    window = make_window(checks=build_checks(["processes"]))
     window.services.preferences.display_name = "Mélissa Brunet"
     window.sidebar.setCurrentRow(
         next(i for i, s in enumerate(window.steps) if s.step_id == "summary")

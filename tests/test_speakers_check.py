@@ -102,7 +102,7 @@ class FrozenClock:
 
 
 def test_after_the_sound_the_microphone_is_heard_for_its_tail_however_late_it_is_read() -> None:
-    from readiness.checks.speakers import LISTEN_TAIL_S, listen_during
+    from readiness.checks.speakers_flow import LISTEN_TAIL_S, listen_during
 
     capture = StandInCapture(blocks=20)
     heard = listen_during(StandInPlayback(), capture, poll_s=0.0, clock=FrozenClock())
@@ -111,7 +111,7 @@ def test_after_the_sound_the_microphone_is_heard_for_its_tail_however_late_it_is
 
 
 def test_a_sound_that_never_ends_is_given_up_after_its_length_and_a_margin() -> None:
-    from readiness.checks.speakers import PLAY_MARGIN_S, listen_during
+    from readiness.checks.speakers_flow import PLAY_MARGIN_S, listen_during
 
     clock = FrozenClock()
     playback = StandInPlayback(duration_s=1.0, finished=False)

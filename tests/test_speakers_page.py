@@ -1,12 +1,16 @@
 """The speakers page, offscreen, on the real PortAudio and the tests' PulseAudio server.
 
-No test here measures time: the page's clock is the test's (it moves only when
-told), the microphone's listening after the sound is counted in its own samples,
+The page shows its flow's updates (readiness.checks.speakers_flow). No test here
+measures time: the flow's clock is the test's (it moves only when told), the
+microphone's listening after the sound is counted in its own samples,
 and what must happen off the GUI thread is shown by the thread it runs in.
 """
 
+from __future__ import annotations
+
 import threading
 import time
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -98,13 +102,34 @@ def test_the_chosen_output_is_remembered(open_page, qtbot, pulse: PulseServer) -
     assert page._preferences.device("output") == "default"
 
 
-def test_leaving_while_the_sound_plays_releases_the_devices(open_page, qtbot, pulse) -> None:
+def traced_playback(monkeypatch) -> list:
+    """Every sound the kit starts (the real ``audio.Playback``), and whether it was closed."""
+    started: list = []
+
+    class TracedPlayback(audio.Playback):
+        def __init__(self, *args) -> None:
+            self.close_asked = False
+            super().__init__(*args)
+            started.append(self)
+
+        def close(self, timeout_s: float = 2.0) -> None:
+            self.close_asked = True
+            super().close(timeout_s)
+
+    monkeypatch.setattr(audio, "Playback", TracedPlayback)
+    return started
+
+
+def test_leaving_while_the_sound_plays_releases_the_devices(
+    open_page, qtbot, pulse, monkeypatch
+) -> None:
+    started = traced_playback(monkeypatch)
     page = open_page()
     qtbot.waitUntil(page.play_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page._trial is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
     page.left()
-    assert page._trial is None
+    assert started[0].close_asked
     qtbot.waitUntil(rescan, timeout=10_000)
     assert page.play_button.isEnabled()
 
@@ -170,11 +195,20 @@ def test_a_microphone_that_hears_nothing_leaves_the_answer_to_the_person(
 class StuckPlayback:
     """An output that takes the sound and never plays it to the end (a driver that hangs)."""
 
+    made: ClassVar[list[StuckPlayback]] = []
+
     def __init__(self, device, samples, samplerate: float):
         self.device = device
-        self.duration_s = len(samples) / samplerate
+        self._duration_s = len(samples) / samplerate
         self.finished = self.played = False
         self.closed = False
+        self.timed = threading.Event()
+        StuckPlayback.made.append(self)
+
+    @property
+    def duration_s(self) -> float:
+        self.timed.set()  # its length read: the flow's deadline is set from now
+        return self._duration_s
 
     def close(self, timeout_s: float = 2.0) -> None:
         self.closed = True
@@ -183,20 +217,21 @@ class StuckPlayback:
 def test_a_sound_that_never_ends_is_given_up_after_its_length_and_a_margin(
     open_page, qtbot, pulse, monkeypatch
 ) -> None:
+    StuckPlayback.made = []
     monkeypatch.setattr(audio, "Playback", StuckPlayback)
     clock = Clock()
     page = open_page(clock=clock)
     qtbot.waitUntil(page.play_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page._trial is not None, timeout=10_000)
-    trial = page._trial
-    clock.now += trial.playback.duration_s + PLAY_MARGIN_S - 0.1
+    qtbot.waitUntil(lambda: bool(StuckPlayback.made), timeout=10_000)
+    stuck = StuckPlayback.made[0]
+    assert stuck.timed.wait(10)
+    clock.now += stuck._duration_s + PLAY_MARGIN_S - 0.1
     events_handled(qtbot)
-    assert page._trial is trial  # still waiting for the end of the sound
+    assert not stuck.closed and not page.play_button.isEnabled()  # still waiting for its end
     clock.now += 0.2
-    qtbot.waitUntil(lambda: page._trial is None, timeout=10_000)
-    assert trial.playback.closed
-    assert page.result_view.badge.state is BadgeState.FAILED
+    qtbot.waitUntil(lambda: page.result_view.badge.state is BadgeState.FAILED, timeout=10_000)
+    assert stuck.closed
     assert page.result_view.summary.text() == "Le son de test n'a pas pu être joué jusqu'au bout."
     assert page._context.controller.result("speakers").measures["played"] is False
     qtbot.waitUntil(rescan, timeout=10_000)  # the microphone was given back too
@@ -226,40 +261,48 @@ def test_opening_the_devices_blocks_a_worker_never_the_window(
 def test_devices_that_open_after_the_page_was_left_are_given_back(
     open_page, qtbot, pulse, monkeypatch
 ) -> None:
+    started = traced_playback(monkeypatch)
     opening = GatedCall(audio.Playback)
     monkeypatch.setattr(audio, "Playback", opening)
     page = open_page()
     qtbot.waitUntil(page.play_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
-    assert page._pending is not None
-    task, _ = page._pending
     try:
         assert opening.called.wait(10)  # the microphone is open, the output on its way
         page.left()
     finally:
         opening.release()
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
-    assert task.cancelled
-    assert page._trial is None
-    assert page.play_button.isEnabled()
-    qtbot.waitUntil(rescan, timeout=10_000)  # the worker closed both
+    qtbot.waitUntil(lambda: bool(started) and started[0].close_asked, timeout=10_000)
+    events_handled(qtbot)
+    assert not page.played and page.play_button.isEnabled()
+    qtbot.waitUntil(rescan, timeout=10_000)  # the flow closed both
 
 
-def test_devices_opened_but_not_yet_delivered_when_left_are_given_back(
-    open_page, qtbot, pulse
+def test_devices_opened_but_not_yet_shown_when_left_are_given_back(
+    open_page, qtbot, pulse, monkeypatch
 ) -> None:
+    started = traced_playback(monkeypatch)
     page = open_page()
     qtbot.waitUntil(page.play_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(page.play_button, Qt.MouseButton.LeftButton)
-    assert page._pending is not None
-    task, handover = page._pending
-    # The worker opened both and started the sound; the result waits in the event queue.
+    # The flow opened both and started the sound; what it says waits in the event queue.
     deadline = time.monotonic() + 10.0  # only against a hung test
-    while not handover.holding:
-        assert time.monotonic() < deadline, "the worker never got there"
+    while not started:
+        assert time.monotonic() < deadline, "the flow never got there"
         time.sleep(0.005)
     page.left()
-    assert not handover.holding  # closed at once: the result will never be delivered
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
-    assert page._trial is None
+    assert started[0].close_asked  # closed at once: nothing it sent will be shown
+    events_handled(qtbot)
+    assert not page.played
     qtbot.waitUntil(rescan, timeout=10_000)
+
+
+def test_check_again_plays_the_sound_at_once(open_page, qtbot, pulse) -> None:
+    page = open_page()
+    qtbot.waitUntil(page.play_button.isEnabled, timeout=10_000)
+    page.left()
+    page.check_again()  # the summary's « Vérifier »: as the check does, the sound plays
+    assert page.status.text() == "Écoutez…"
+    qtbot.waitUntil(page.hear_button.isEnabled, timeout=10_000)
+    assert page.heard_by_microphone is True
+    assert page._context.controller.result("speakers").status is Status.OK

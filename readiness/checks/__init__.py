@@ -30,36 +30,40 @@ def _zoom(_devices: DeviceChoice, _kit: DeviceKit) -> Check:
     return ZoomCheck(SystemZoomFinder())
 
 
-def _camera(devices: DeviceChoice, _kit: DeviceKit) -> Check:
-    from readiness.checks.camera import CameraCheck
+def _camera(devices: DeviceChoice, kit: DeviceKit) -> Check:
+    from readiness.checks.camera_flow import CameraFlow
+    from readiness.checks.flow import FlowCheck
 
-    return CameraCheck(devices.camera)
+    # The page's flow, timed: two seconds of image after the first frame.
+    return FlowCheck(
+        "camera", titles.camera_title, lambda: CameraFlow(devices.camera, kit), timeout_s=25.0
+    )
 
 
-def _microphone(devices: DeviceChoice, _kit: DeviceKit) -> Check:
+def _microphone(devices: DeviceChoice, kit: DeviceKit) -> Check:
     from readiness.checks.microphone import MicrophoneCheck
 
-    return MicrophoneCheck(devices.input_device, devices.listen_s)
+    return MicrophoneCheck(devices.input_device, devices.listen_s, kit)
 
 
-def _speakers(devices: DeviceChoice, _kit: DeviceKit) -> Check:
+def _speakers(devices: DeviceChoice, kit: DeviceKit) -> Check:
     from readiness.checks.speakers import SpeakersCheck
 
-    return SpeakersCheck(devices.output_device, devices.input_device)
+    return SpeakersCheck(devices.output_device, devices.input_device, kit)
 
 
-def _network(devices: DeviceChoice, _kit: DeviceKit) -> Check:
-    from readiness.checks.network import NetworkCheck
+def _network(devices: DeviceChoice, kit: DeviceKit) -> Check:
+    from readiness.checks.flow import FlowCheck
+    from readiness.checks.network_flow import TIMEOUT_S, NetworkFlow
 
-    return NetworkCheck.for_system(devices.speedtest_server, devices.speed_service)
+    return FlowCheck("network", titles.network_title, lambda: NetworkFlow(devices, kit), TIMEOUT_S)
 
 
-def _processes(_devices: DeviceChoice, _kit: DeviceKit) -> Check:
-    from readiness.checks.processes import ProcessesCheck
-    from readiness.core.known_apps import load_known_apps
-    from readiness.devices.processes import ProcessScanner
+def _processes(_devices: DeviceChoice, kit: DeviceKit) -> Check:
+    from readiness.checks.flow import FlowCheck
+    from readiness.checks.processes_flow import TIMEOUT_S, ProcessesFlow
 
-    return ProcessesCheck(ProcessScanner(), load_known_apps)
+    return FlowCheck("processes", titles.processes_title, lambda: ProcessesFlow(kit), TIMEOUT_S)
 
 
 #: id -> (title, factory), in the order of the walkthrough.

@@ -1,112 +1,41 @@
 """Is there a camera, does it give an image, and is the face visible and well lit?
 
-The headless check opens the source (a camera index or a video file), looks at
-about two seconds of frames and judges them. The camera page judges its live
-preview with the same ``judge_*`` functions, so both say the same thing.
+The rules: ``judge_camera`` turns what the frames showed into a verdict, and
+``judge_problem`` says what to do when there is no image. The flow that opens the
+camera and looks at its frames, for the page and the command line alike, is
+``readiness.checks.camera_flow``. The camera vocabulary the page needs (the cameras
+listed, why one cannot be used) is re-exported here, so the window never imports
+the devices.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from readiness.checks.titles import camera_title
 from readiness.core.face_finder import Framing
-from readiness.core.frame_analysis import SAMPLES_PER_S, CameraObservation, FrameAnalyser
+from readiness.core.frame_analysis import CameraObservation
 from readiness.core.i18n import translate
 from readiness.core.image_quality import Lighting
 from readiness.core.result import CheckResult, Status
-from readiness.devices.camera.capture import Capture, Source
-from readiness.devices.camera.model import CameraError, CameraProblem
-from readiness.devices.camera.probe import looks_like_path, resolve_source
+from readiness.devices.camera.model import CameraInfo, CameraProblem
+from readiness.devices.camera.probe import looks_like_path
+
+__all__ = [
+    "CHECK_ID",
+    "CameraInfo",
+    "CameraProblem",
+    "camera_title",
+    "judge_camera",
+    "judge_problem",
+    "looks_like_path",
+    "observation_measures",
+    "permission_advice",
+]
 
 CHECK_ID = "camera"
-#: Seconds of frames looked at, once the first one has come.
-LOOK_S = 2.0
-#: Seconds the first frame may take (some cameras need a moment to start).
-FIRST_FRAME_S = 6.0
-
-
-class CameraCheck:
-    id = CHECK_ID
-    timeout_s = 25.0
-
-    def __init__(
-        self,
-        source: str | None = None,
-        *,
-        look_s: float = LOOK_S,
-        open_capture: Callable[[Source], Capture] | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ):
-        #: ``DeviceChoice.camera``: a device index ("0", the default), a video file path,
-        #: or (on Linux) a camera's name.
-        self.source = source or "0"
-        self._look_s = look_s
-        # One clock for the look and for a file's pace, so that its rate is read right.
-        self._open_capture = open_capture or partial(Capture, clock=clock, sleep=sleep)
-        self._clock = clock
-        self._sleep = sleep
-
-    def title(self) -> str:
-        return camera_title()
-
-    def run(self) -> CheckResult:
-        source = resolve_source(self.source)
-        if isinstance(source, str) and not looks_like_path(source):
-            # A camera name that matches no camera this computer lists.
-            return judge_problem(CameraProblem.NOT_FOUND)
-        try:
-            capture = self._open_capture(source)
-        except CameraError as error:
-            return judge_problem(error.problem, is_file=isinstance(source, str))
-        with capture:
-            analyser = FrameAnalyser()
-            frames, fps, problem = self._look(capture, analyser)
-        observation = analyser.observation(fps)
-        if frames == 0 or observation is None:
-            if problem is None:
-                problem = CameraProblem.UNREADABLE if capture.is_file else CameraProblem.NO_FRAMES
-            return judge_problem(problem, is_file=capture.is_file)
-        return judge_camera(observation)
-
-    def _look(
-        self, capture: Capture, analyser: FrameAnalyser
-    ) -> tuple[int, float, CameraProblem | None]:
-        """Reads for ``look_s`` after the first frame, sampling a few frames per second."""
-        started = self._clock()
-        first = last = 0.0
-        frames = 0
-        next_sample = 0.0
-        while True:
-            now = self._clock()
-            if frames == 0 and now - started > FIRST_FRAME_S:
-                break
-            if frames and now - first >= self._look_s:
-                break
-            try:
-                image = capture.read()
-            except CameraError as error:
-                return frames, _rate(frames, first, last), error.problem
-            if image is None:
-                self._sleep(0.02)
-                continue
-            last = self._clock()
-            if frames == 0:
-                first = last
-            frames += 1
-            if last >= next_sample:
-                analyser.add(image)
-                next_sample = last + 1.0 / SAMPLES_PER_S
-        return frames, _rate(frames, first, last), None
-
-
-def _rate(frames: int, first: float, last: float) -> float:
-    return (frames - 1) / (last - first) if frames > 1 and last > first else 0.0
 
 
 # --- verdicts -------------------------------------------------------------------

@@ -9,14 +9,18 @@ start-up. A test hands the window (through ``Services.kit``) and the command lin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from readiness.checks.network import NetworkParts
+    from readiness.core.device_choice import DeviceChoice
+    from readiness.core.process_snapshot import Snapshot
     from readiness.devices.camera.capture import Capture as CameraCapture
     from readiness.devices.camera.capture import Source
     from readiness.devices.camera.model import CameraInfo
+    from readiness.devices.processes import CloseOutcome
 
 
 # --- camera -------------------------------------------------------------------------
@@ -34,10 +38,51 @@ def _open_camera(source: Source) -> CameraCapture:
     return Capture(source)
 
 
+def _find_camera(text: str) -> Source | None:
+    from readiness.devices.camera.probe import looks_like_path, resolve_source
+
+    source = resolve_source(text)
+    if isinstance(source, str) and not looks_like_path(source):
+        return None  # a camera name that matches no camera this computer lists
+    return source
+
+
 # --- audio --------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from readiness.devices.audio.model import AudioDevice, Kind
+    from readiness.devices.audio.streams import Capture as AudioCapture
+    from readiness.devices.audio.streams import Playback
+
+
+# Looked up on the module at each call, so a test that swaps ``audio.Capture`` still works.
+def _audio_devices(kind: Kind) -> tuple[list[AudioDevice], list[AudioDevice]]:
+    from readiness.devices import audio
+
+    return audio.device_tables(kind)
+
+
+def _open_microphone(device: AudioDevice) -> AudioCapture:
+    from readiness.devices import audio
+
+    return audio.Capture(device)
+
+
+def _play_sound(device: AudioDevice, samples: np.ndarray, samplerate: float) -> Playback:
+    from readiness.devices import audio
+
+    return audio.Playback(device, samples, samplerate)
 
 
 # --- network ------------------------------------------------------------------------
+
+
+def _network(devices: DeviceChoice) -> NetworkParts:
+    from readiness.checks.network import NetworkParts
+
+    return NetworkParts.for_system(devices.speedtest_server, devices.speed_service)
 
 
 def _probe_line() -> bool:
@@ -55,6 +100,18 @@ def _running_names() -> set[str]:
     return running_names()
 
 
+def _scan_processes(cancelled: Callable[[], bool]) -> Snapshot:
+    from readiness.devices.processes import ProcessScanner
+
+    return ProcessScanner().scan(cancelled)
+
+
+def _close_processes(targets: Sequence[tuple[int, float]], force: bool) -> CloseOutcome:
+    from readiness.devices.processes import close_processes
+
+    return close_processes(list(targets), force=force)
+
+
 @dataclass(frozen=True)
 class DeviceKit:
     # camera
@@ -62,13 +119,30 @@ class DeviceKit:
     list_cameras: Callable[[], list[CameraInfo]] = _list_cameras
     #: Opens a camera index or a video file; raises CameraError.
     open_camera: Callable[[Source], CameraCapture] = _open_camera
+    #: ``DeviceChoice.camera`` as a source to open: an index, a video file, or the camera the
+    #: system lists under that name (part of it, any case); None when none has that name.
+    find_camera: Callable[[str], Source | None] = _find_camera
 
     # audio
+    #: (the devices to offer, default first; every device of the kind), looking again for
+    #: devices plugged in since (slow: call it on a worker). Raises AudioError.
+    audio_devices: Callable[[Kind], tuple[list[AudioDevice], list[AudioDevice]]] = _audio_devices
+    #: Starts listening to a microphone (``read()`` gives what came since); raises AudioError.
+    open_microphone: Callable[[AudioDevice], AudioCapture] = _open_microphone
+    #: Starts playing mono samples on an output (``played``, ``finished``); raises AudioError.
+    play_sound: Callable[[AudioDevice, np.ndarray, float], Playback] = _play_sound
 
     # network
+    #: What measures the line for the devices chosen (its speed test servers): the
+    #: bandwidth clients, Zoom's probe, the connection type. Cheap: each loads when used.
+    network: Callable[[DeviceChoice], NetworkParts] = _network
     #: The session watch's look at the line: True when zoom.us answers on port 443.
     probe_line: Callable[[], bool] = _probe_line
 
     # processes
     #: The names of the running programs (the session watch's cheap look).
     running_names: Callable[[], set[str]] = _running_names
+    #: Samples every program for about a second; stops early once ``cancelled()``.
+    scan_processes: Callable[[Callable[[], bool]], Snapshot] = _scan_processes
+    #: Asks programs, as (pid, start time), to quit, or kills them with ``force``.
+    close_processes: Callable[[Sequence[tuple[int, float]], bool], CloseOutcome] = _close_processes

@@ -11,12 +11,9 @@ from readiness.core.result import CheckResult
 
 class LazyCheck:
     """Knows the check's id and title at once; builds the real check (importing its
-    module, OpenCV, PortAudio, psutil…) the first time it is run or asked for.
-
-    A page that needs more of the check than ``run`` (the network page's ``measure``,
-    the processes page's ``scan``) asks for ``real`` on its worker thread: see
-    ``readiness.checks.protocols.built``.
-    """
+    module, OpenCV, PortAudio, psutil…) the first time it is run or asked for its
+    time limit. It is only a ``Check``: a page drives its own flow, made from the
+    window's device kit, and never reaches in here."""
 
     def __init__(self, check_id: str, title: Callable[[], str], build: Callable[[], Check]):
         self.id = check_id
@@ -25,8 +22,7 @@ class LazyCheck:
         self._real: Check | None = None
         self._lock = threading.Lock()  # built once even if two threads ask together
 
-    @property
-    def real(self) -> Check:
+    def _check(self) -> Check:
         with self._lock:
             if self._real is None:
                 self._real = self._build()
@@ -34,10 +30,10 @@ class LazyCheck:
 
     @property
     def timeout_s(self) -> float:
-        return self.real.timeout_s
+        return self._check().timeout_s
 
     def title(self) -> str:
         return self._title()
 
     def run(self) -> CheckResult:
-        return self.real.run()
+        return self._check().run()

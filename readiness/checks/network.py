@@ -4,10 +4,9 @@ The line is measured with speedtest-cli first, then, if that fails, with the
 second client (a Cloudflare-style speed service), so that a network which blocks
 speedtest.net still gets a figure. Zoom's reachability and the connection type
 are looked at meanwhile, on their own threads. The verdict is in
-``network_verdict``.
+``network_verdict``; ``network_flow`` runs this for the page and the command line.
 
-This module is imported at start-up (the sidebar needs the title): the adapters
-and the verdict load on the first run.
+The adapters and the verdict load on the first measure.
 """
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from readiness.checks.titles import network_title
 from readiness.devices.network.network_errors import Failure, NetworkError, classify
@@ -40,12 +40,40 @@ class BandwidthClient(Protocol):
     def measure(self, progress, cancel: threading.Event | None = None) -> LineMeasure: ...
 
 
-class NetworkProgress(NamedTuple):
-    """What the page shows while the test runs."""
+@dataclass(frozen=True)
+class NetworkParts:
+    """What measures the line: the bandwidth clients, tried in turn, Zoom's probe and the
+    connection type (both looked at while the line is measured)."""
 
-    fraction: float  # of the whole test, 0-1, never going back
-    phase: str  # "connect", "download", "upload", "zoom"
+    clients: Sequence[BandwidthClient]
+    zoom: Callable[[], Reachability]
+    connection: Callable[[], Connection]
+
+    @classmethod
+    def for_system(
+        cls, speedtest_server: str | None = None, speed_service: str | None = None
+    ) -> NetworkParts:
+        """The real adapters: speedtest.net (or ``speedtest_server``), then ``speed_service``
+        (Cloudflare's by default; "" for none), zoom.us, this OS's interfaces. Each is
+        built, and its module loaded, when the line is first measured."""
+        clients: list[BandwidthClient] = [_Deferred(_speedtest_client, speedtest_server)]
+        service = None if speed_service is None else speed_service.strip()
+        if service != "":
+            clients.append(_Deferred(_http_client, service))
+        return cls(tuple(clients), _zoom_reachability, _connection_type)
+
+
+@dataclass(frozen=True)
+class NetworkProgress:
+    """An update of the network flow while the line is measured: what the page shows."""
+
+    #: Of the whole test, 0-1, never going back.
+    fraction: float
+    #: "connect", "download", "upload", then "zoom" (the verdict is being made).
+    phase: str
+    #: The rate measured so far in this phase, when there is one.
     live_mbps: float | None
+    #: The service measuring ("" for the last phase): a change means a second attempt.
     service: str
 
 
@@ -55,101 +83,70 @@ ProgressCallback = Callable[[NetworkProgress], None]
 _PHASE_SPAN = {"connect": (0.0, 0.1), "download": (0.1, 0.55), "upload": (0.55, 1.0)}
 
 
-class NetworkCheck:
-    id = "network"
-    timeout_s = BUDGET_S + 10.0
+def measure_network(
+    parts: NetworkParts,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    budget_s: float = BUDGET_S,
+    clock: Callable[[], float] = time.perf_counter,
+) -> CheckResult:
+    """The whole test within ``budget_s`` on ``clock`` (also the duration reported);
+    raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
+    cancelled = cancelled or _never
+    started = clock()
+    zoom = _Background(parts.zoom)
+    connection = _Background(parts.connection)
+    measure, failures = _measure_line(parts.clients, progress, cancelled, started, budget_s, clock)
+    if progress:
+        progress(NetworkProgress(1.0, "zoom", None, ""))
+    from readiness.checks.network_verdict import judge_network
+    from readiness.devices.network.connection import Connection
+    from readiness.devices.network.zoom_reachability import Reachability
 
-    def __init__(
-        self,
-        clients: Sequence[BandwidthClient],
-        zoom: Callable[[], Reachability],
-        connection: Callable[[], Connection],
-        budget_s: float = BUDGET_S,
-        *,
-        clock: Callable[[], float] = time.perf_counter,
-    ):
-        self._clients = list(clients)
-        self._zoom = zoom
-        self._connection = connection
-        self._budget_s = budget_s
-        self._clock = clock  # the budget and the duration reported are read on it
+    result = judge_network(
+        network_title(),
+        measure,
+        failures,
+        connection.result(5.0) or Connection(),
+        zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
+        clock() - started,
+    )
+    if cancelled():
+        raise NetworkError(Failure.CANCELLED)
+    return result
 
-    @classmethod
-    def for_system(
-        cls, speedtest_server: str | None = None, speed_service: str | None = None
-    ) -> NetworkCheck:
-        """The real adapters: speedtest.net (or ``speedtest_server``), then ``speed_service``
-        (Cloudflare's by default; "" for none), zoom.us, this OS's interfaces. Each is
-        built, and its module loaded, when the check first runs."""
-        clients: list[BandwidthClient] = [_Deferred(_speedtest_client, speedtest_server)]
-        service = None if speed_service is None else speed_service.strip()
-        if service != "":
-            clients.append(_Deferred(_http_client, service))
-        return cls(clients, _zoom_reachability, _connection_type)
 
-    def title(self) -> str:
-        return network_title()
-
-    def run(self) -> CheckResult:
-        return self.measure()
-
-    def measure(
-        self,
-        progress: ProgressCallback | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> CheckResult:
-        """The whole test; raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
-        cancelled = cancelled or _never
-        started = self._clock()
-        zoom = _Background(self._zoom)
-        connection = _Background(self._connection)
-        measure, failures = self._measure_line(progress, cancelled, started)
-        if progress:
-            progress(NetworkProgress(1.0, "zoom", None, ""))
-        from readiness.checks.network_verdict import judge_network
-        from readiness.devices.network.connection import Connection
-        from readiness.devices.network.zoom_reachability import Reachability
-
-        result = judge_network(
-            self.title(),
-            measure,
-            failures,
-            connection.result(5.0) or Connection(),
-            zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
-            self._clock() - started,
-        )
-        if cancelled():
-            raise NetworkError(Failure.CANCELLED)
-        return result
-
-    def _measure_line(
-        self, progress: ProgressCallback | None, cancelled: Callable[[], bool], started: float
-    ) -> tuple[LineMeasure | None, list[tuple[str, NetworkError]]]:
-        failures: list[tuple[str, NetworkError]] = []
-        bar = _Bar(progress)
-        for client in self._clients:
-            left = self._budget_s - (self._clock() - started)
-            if left <= 3.0:
-                break
-            report = bar.attempt(client.name)
-            try:
-                measure = _within(
-                    left,
-                    cancelled,
-                    lambda stop, c=client, r=report: c.measure(r, stop),
-                    self._clock,
-                )
-            except NetworkError as error:
-                if error.failure is Failure.CANCELLED:
-                    raise
-                failures.append((client.name, error))
-                continue
-            except Exception as exc:  # a bug in one client: the next one may still measure
-                log.exception("bandwidth client %s", client.name)
-                failures.append((client.name, classify(exc)))
-                continue
-            return measure, failures
-        return None, failures
+def _measure_line(
+    clients: Sequence[BandwidthClient],
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool],
+    started: float,
+    budget_s: float,
+    clock: Callable[[], float],
+) -> tuple[LineMeasure | None, list[tuple[str, NetworkError]]]:
+    failures: list[tuple[str, NetworkError]] = []
+    bar = _Bar(progress)
+    for client in clients:
+        left = budget_s - (clock() - started)
+        if left <= 3.0:
+            break
+        report = bar.attempt(client.name)
+        try:
+            measure = _within(
+                left, cancelled, lambda stop, c=client, r=report: c.measure(r, stop), clock
+            )
+        except NetworkError as error:
+            if error.failure is Failure.CANCELLED:
+                raise
+            failures.append((client.name, error))
+            continue
+        except Exception as exc:  # a bug in one client: the next one may still measure
+            log.exception("bandwidth client %s", client.name)
+            failures.append((client.name, classify(exc)))
+            continue
+        return measure, failures
+    return None, failures
 
 
 class _Bar:

@@ -1,9 +1,12 @@
-"""What competes for the machine and the line: heavy processes, battery, memory, disk."""
+"""What competes for the machine and the line: heavy processes, battery, memory, disk.
+
+The rules on a snapshot of what runs; ``processes_flow`` takes the snapshot and
+runs this for the page and the command line.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from readiness.checks.titles import processes_title
 from readiness.core.heavy_apps import HeavyProcess, Thresholds, find_heavy, is_starved
@@ -18,36 +21,12 @@ def app_advice_line(app: str, advice: str) -> str:
     return translate("ProcessesCheck", "{app} : {advice}").format(app=app, advice=advice)
 
 
-@dataclass(frozen=True)
-class ProcessReport:
-    result: CheckResult
-    heavy: tuple[HeavyProcess, ...]
-
-
-class ProcessesCheck:
-    id = "processes"
-    timeout_s = 15.0
-
-    def __init__(
-        self,
-        scanner,
-        known_apps: Callable[[], KnownApps],
-        thresholds: Thresholds | None = None,
-    ):
-        self._scanner = scanner  # anything with scan() -> Snapshot
-        self._known_apps = known_apps
-        self._thresholds = thresholds or Thresholds()
-
-    def title(self) -> str:
-        return processes_title()
-
-    def run(self) -> CheckResult:
-        return self.scan().result
-
-    def scan(self, cancelled: Callable[[], bool] = lambda: False) -> ProcessReport:
-        snapshot = self._scanner.scan(cancelled)
-        heavy = find_heavy(snapshot, self._known_apps(), self._thresholds)
-        return ProcessReport(judge(snapshot, heavy, self._thresholds, self.title()), tuple(heavy))
+def assess(
+    snapshot: Snapshot, known_apps: KnownApps, thresholds: Thresholds
+) -> tuple[CheckResult, tuple[HeavyProcess, ...]]:
+    """The verdict on what runs, and the applications that compete with the session."""
+    heavy = find_heavy(snapshot, known_apps, thresholds)
+    return judge(snapshot, heavy, thresholds, processes_title()), tuple(heavy)
 
 
 def judge(

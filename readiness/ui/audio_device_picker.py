@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from readiness.devices.audio.model import AudioDevice
+from readiness.checks.audio_opening import AudioDevice
 
 
 class AudioDevicePicker(QWidget):

@@ -1,16 +1,16 @@
 """A live sound level meter: RMS bar, peak bar, peak hold and a clipping mark, in dBFS.
 
-A GUI timer (25 Hz) drains what the audio callback buffered, measures the block
-with numpy and repaints; it emits each block's levels for whoever judges them.
-Screen readers get a word ("Niveau : correct / faible / saturé"), not numbers,
-and the word is also drawn, so the state never rests on colour alone.
+It shows the levels it is given: the microphone's flow drains and measures the
+sound on its own thread (about 25 blocks a second) and the page hands each block's
+levels here, so no sound maths runs on the GUI thread. Screen readers get a word
+("Niveau : correct / faible / saturé"), not numbers, and the word is also drawn, so
+the state never rests on colour alone.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -25,23 +25,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from readiness.core.contrast import GRAPHIC_MINIMUM, readable_on
-from readiness.core.levels import (
-    FLOOR_DBFS,
-    SPEECH_GOOD_DBFS,
-    BlockLevel,
-    PeakHold,
-    measure_block,
-    released,
-)
-from readiness.devices.audio.model import AudioError
+from readiness.core.levels import FLOOR_DBFS, SPEECH_GOOD_DBFS, BlockLevel, PeakHold, released
 from readiness.ui.announce import announce
 from readiness.ui.status_style import BadgeState, is_dark, on_color, state_color
 from readiness.ui.theme import rgb
 
-if TYPE_CHECKING:
-    import numpy as np
-
-#: 25 refreshes a second: smooth to the eye, cheap for the CPU.
+#: The pace the levels come at (the flow's drain), used for the first block's fall.
 TICK_MS = 40
 LOW_DBFS = -60.0
 #: Above this the voice is loud; the bar's last zone.
@@ -98,26 +87,20 @@ def level_word_key(rms_dbfs: float, clipping: bool) -> str:
 
 
 class LevelMeter(QWidget):
-    #: Each drained block's levels (a readiness.core.levels.BlockLevel).
+    #: Each block's levels shown (a readiness.core.levels.BlockLevel).
     measured = Signal(object)
-    #: The source raised (a readiness.devices.audio.AudioError); the meter stopped.
-    failed = Signal(object)
     #: The level's word changed ("correct", "faible", "saturé").
     word_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], float] | None = None):
         super().__init__(parent)
         self._clock = clock or time.monotonic
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self.tick)
-        self._read: Callable[[], np.ndarray] | None = None
-        self.samplerate = 0.0
+        self._running = False
         self.rms_dbfs = FLOOR_DBFS
         self.peak_dbfs = FLOOR_DBFS
         self._hold = PeakHold()
         self._clipped_at = -1e9
-        self._last_tick = 0.0
+        self._last_shown: float | None = None
         self._word_key = ""
         self._background: QPixmap | None = None
         self._tools: tuple = ()
@@ -145,56 +128,35 @@ class LevelMeter(QWidget):
 
     # --- feeding -------------------------------------------------------------
 
-    def start(self, read: Callable[[], np.ndarray], samplerate: float) -> None:
-        """Drain ``read()`` (a Capture's) at 25 Hz until ``stop()`` or until it raises."""
-        self._read = read
-        self.samplerate = samplerate
+    def start(self) -> None:
+        """Levels are coming: from the floor, and spoken to screen readers as they change."""
+        self._running = True
         self.reset()
-        self._last_tick = self._clock()
-        self._timer.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._running = False
         self._announce_timer.stop()
         self._announced = ""
-        self._read = None
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive()
+        return self._running
 
     def reset(self) -> None:
         self.rms_dbfs = self.peak_dbfs = FLOOR_DBFS
         self._hold.reset()
         self._clipped_at = -1e9
+        self._last_shown = None
         self._set_word("low")
         self._request_paint()
 
-    def tick(self) -> None:
-        if self._read is None:
-            return
-        try:
-            samples = self._read()
-        except AudioError as error:
-            self.stop()
-            self.reset()
-            self.failed.emit(error)
-            return
-        if samples.size == 0:
-            # No block this tick (they come at their own pace): keep what is shown.
-            # A device that stopped sending is reported by read() itself.
-            return
-        now = self._clock()
-        dt = now - self._last_tick
-        self._last_tick = now
-        block = measure_block(samples)
+    def show_block(self, block: BlockLevel, now: float | None = None) -> None:
+        """Display one block's levels (the bars fall at most so fast between two blocks)."""
+        now = self._clock() if now is None else now
+        last, self._last_shown = self._last_shown, now
+        dt = TICK_MS / 1000 if last is None else now - last
         self._show(block.rms_dbfs, block.peak_dbfs, block.clipping, now, dt)
         self.measured.emit(block)
-
-    def show_block(self, block: BlockLevel, now: float | None = None) -> None:
-        """Display one block's levels (the timer does this; tests and demos may too)."""
-        now = self._clock() if now is None else now
-        self._show(block.rms_dbfs, block.peak_dbfs, block.clipping, now, TICK_MS / 1000)
 
     def _show(self, rms_db: float, peak_db: float, clipping: bool, now: float, dt: float) -> None:
         self.rms_dbfs = released(self.rms_dbfs, rms_db, dt, RMS_FALL_DB_PER_S)
@@ -242,7 +204,7 @@ class LevelMeter(QWidget):
     # --- drawing -------------------------------------------------------------
     #
     # What never moves (zones, their names, the frame, the mark's box) is drawn once
-    # into a pixmap; a tick only blits it and draws two bars, a line and the mark,
+    # into a pixmap; a block only blits it and draws two bars, a line and the mark,
     # and only when one of them moved by a pixel: text is what costs most to draw.
 
     def _bar_rect(self) -> QRectF:

@@ -3,14 +3,18 @@
 The capture thread does the heavy part (``PreviewScaler``: fit to the widget,
 mirror, convert to Qt's 32-bit pixel layout) and then only pokes the widget. At
 most one poke is in flight: while the GUI thread has not taken a frame, later
-frames replace it in the grabber's slot instead of queueing. The GUI thread wraps
+frames replace it in the feed's slot instead of queueing. The GUI thread wraps
 the pixels in a QImage without copying and paints them 1:1.
+
+The frames come from a ``FrameFeed``: the camera check's flow on the page, or a
+bare frame grabber in the benchmark.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
@@ -19,7 +23,27 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 if TYPE_CHECKING:
     import numpy as np
 
-    from readiness.devices.camera import FrameGrabber
+
+class ShownFrame(Protocol):
+    """A captured frame, as far as the preview is concerned."""
+
+    @property
+    def display(self) -> np.ndarray | None:
+        """What the feed's ``prepare`` made of it (None without one)."""
+        ...
+
+    @property
+    def number(self) -> int: ...
+
+
+class FrameFeed(Protocol):
+    """Where the preview takes its frames from. ``prepare``, which the preview sets,
+    runs on the capture thread for each frame; whoever wires the feed has its frames
+    call ``notify_frame``."""
+
+    prepare: Callable[[np.ndarray], np.ndarray | None] | None
+
+    def latest(self) -> ShownFrame | None: ...
 
 
 class PreviewScaler:
@@ -61,7 +85,7 @@ class VideoPreview(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scaler = PreviewScaler()
-        self._grabber: FrameGrabber | None = None
+        self._feed: FrameFeed | None = None
         self._pending = False
         self._image: QImage | None = None
         self._pixels: np.ndarray | None = None  # the buffer behind _image: keep it alive
@@ -83,16 +107,16 @@ class VideoPreview(QWidget):
 
     # --- wiring -----------------------------------------------------------------
 
-    def attach(self, grabber: FrameGrabber) -> None:
-        """Shows ``grabber``'s frames; its ``on_frame`` must call ``notify_frame``."""
-        self._grabber = grabber
+    def attach(self, feed: FrameFeed) -> None:
+        """Shows ``feed``'s frames; each new frame must call ``notify_frame``."""
+        self._feed = feed
         self._update_box()
-        grabber.prepare = self.scaler
+        feed.prepare = self.scaler
 
     def detach(self) -> None:
-        if self._grabber is not None:
-            self._grabber.prepare = None
-        self._grabber = None
+        if self._feed is not None:
+            self._feed.prepare = None
+        self._feed = None
         self._pending = False
 
     def notify_frame(self) -> None:
@@ -100,14 +124,14 @@ class VideoPreview(QWidget):
         if self._pending:
             return
         self._pending = True
-        with suppress(RuntimeError):  # the widget is gone; its page stops the grabber
+        with suppress(RuntimeError):  # the widget is gone; its page stops the feed
             self._frame_ready.emit()
 
     def _take_newest(self) -> None:
         self._pending = False  # first: a frame arriving from now on wakes us again
         self.wakeups += 1
-        grabber = self._grabber
-        frame = grabber.latest() if grabber is not None else None
+        feed = self._feed
+        frame = feed.latest() if feed is not None else None
         if frame is None or frame.display is None or frame.number == self._number:
             return
         pixels = frame.display
@@ -139,7 +163,7 @@ class VideoPreview(QWidget):
         return self._image
 
     def shown_number(self) -> int:
-        """The grabber's number of the frame on screen (-1: none)."""
+        """The feed's number of the frame on screen (-1: none)."""
         return self._number
 
     # --- Qt ---------------------------------------------------------------------------

@@ -234,7 +234,6 @@ You can carry on. If the application stops responding, close it and then open it
     <name>AppRow</name>
     <message>
         <source>processeur {cpu} % · mémoire {memory} Mo</source>
-        <extracomment>The page&apos;s scan in the task runner: a newer scan (after closing an application) replaces one still running, whose list may show what was just closed.</extracomment>
         <translation>processor {cpu}% · memory {memory} MB</translation>
     </message>
     <message>
@@ -397,7 +396,6 @@ You can carry on. If the application stops responding, close it and then open it
     <name>CameraCheck</name>
     <message>
         <source>Bonne image&#xa0;: votre visage est visible et bien éclairé.</source>
-        <extracomment>Seconds of frames looked at, once the first one has come. Seconds the first frame may take (some cameras need a moment to start). ``DeviceChoice.camera``: a device index (&quot;0&quot;, the default), a video file path, or (on Linux) a camera&apos;s name.</extracomment>
         <translation>Good picture: your face is visible and well lit.</translation>
     </message>
     <message>
@@ -549,12 +547,11 @@ You can carry on. If the application stops responding, close it and then open it
     <name>CameraPage</name>
     <message>
         <source>Pendant la séance, votre caméra reste allumée&#xa0;: c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
-        <extracomment>Samples the live verdict rests on: the last two seconds. Samples needed before a first verdict (under a second). A camera that gave no frame for this long has stopped. How long leaving the page waits for the camera to be released. The page&apos;s analysis in the task runner: cancelled when the preview stops or restarts. (FrameGrabber, GrabberStatus), from the capture thread.</extracomment>
         <translation>During the session, your camera stays on: this is how your consultant follows along with you. Here is what they will see of you.</translation>
     </message>
     <message>
         <source>&amp;Caméra&#xa0;:</source>
-        <extracomment>The analysis on a worker, until it is back (even cancelled): one at a time, as they share the face finder.</extracomment>
+        <extracomment>The flow&apos;s latest verdict on the image (None while there is none, or a problem).</extracomment>
         <translation>&amp;Camera:</translation>
     </message>
     <message>
@@ -1011,6 +1008,18 @@ Thank you.</translation>
     </message>
 </context>
 <context>
+    <name>Flow</name>
+    <message>
+        <source>La vérification n&apos;a pas pu aboutir à temps.</source>
+        <extracomment>Receives a flow&apos;s updates; called from the flow&apos;s own threads. The check&apos;s id, as in ``--only`` and the report.</extracomment>
+        <translation>The check could not finish in time.</translation>
+    </message>
+    <message>
+        <source>Relancez la vérification. Si cela se reproduit, redémarrez l&apos;ordinateur.</source>
+        <translation>Run the check again. If this happens again, restart the computer.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Besoin d&apos;aide&#xa0;?</source>
@@ -1192,7 +1201,7 @@ Thank you.</translation>
     <name>LevelMeter</name>
     <message>
         <source>Niveau du micro</source>
-        <extracomment>25 refreshes a second: smooth to the eye, cheap for the CPU. Above this the voice is loud; the bar&apos;s last zone. The clipping mark stays lit this long after the last clipped block. A screen reader hears the new word once it has held this long: a voice going up and down must not make it talk over the user. How much of the zone&apos;s tint is mixed into the window&apos;s colour (light or dark theme): enough to see the zones, little enough for the bar to keep its 3:1 on them. Each drained block&apos;s levels (a readiness.core.levels.BlockLevel). The source raised (a readiness.devices.audio.AudioError); the meter stopped. The level&apos;s word changed (&quot;correct&quot;, &quot;faible&quot;, &quot;saturé&quot;).</extracomment>
+        <extracomment>The pace the levels come at (the flow&apos;s drain), used for the first block&apos;s fall. Above this the voice is loud; the bar&apos;s last zone. The clipping mark stays lit this long after the last clipped block. A screen reader hears the new word once it has held this long: a voice going up and down must not make it talk over the user. How much of the zone&apos;s tint is mixed into the window&apos;s colour (light or dark theme): enough to see the zones, little enough for the bar to keep its 3:1 on them. Each block&apos;s levels shown (a readiness.core.levels.BlockLevel). The level&apos;s word changed (&quot;correct&quot;, &quot;faible&quot;, &quot;saturé&quot;).</extracomment>
         <translation>Microphone level</translation>
     </message>
     <message>
@@ -1426,7 +1435,7 @@ Thank you.</translation>
     <name>MicrophoneCheck</name>
     <message>
         <source>Installez-vous dans un espace calme et isolé&#xa0;: fermez la fenêtre, éteignez la télévision ou la radio.</source>
-        <extracomment>Seconds of speech at a good level that prove the voice is heard. ``DeviceChoice.input_device``: a PortAudio index or (part of) a name; None: default.</extracomment>
+        <extracomment>Seconds of speech at a good level that prove the voice is heard.</extracomment>
         <translation>Settle in a quiet, private place: close the window, turn off the TV or radio.</translation>
     </message>
     <message>
@@ -1462,22 +1471,6 @@ Thank you.</translation>
         <translation>Turn down the microphone input volume in the computer&apos;s sound settings.</translation>
     </message>
     <message>
-        <source>Le micro ne capte aucun son&#xa0;: il est peut-être coupé.</source>
-        <translation>The microphone is not picking up any sound: it may be muted.</translation>
-    </message>
-    <message>
-        <source>Le son du micro sature&#xa0;: il arrive déformé.</source>
-        <translation>The microphone sound is too loud: it comes through distorted.</translation>
-    </message>
-    <message>
-        <source>Il y a du bruit autour de vous&#xa0;: les autres participants l&apos;entendront.</source>
-        <translation>There is noise around you: the other participants will hear it.</translation>
-    </message>
-    <message>
-        <source>Le micro capte le son, et la pièce est calme.</source>
-        <translation>The microphone picks up sound, and the room is quiet.</translation>
-    </message>
-    <message>
         <source>Nous vous entendons bien, mais il y a du bruit autour de vous&#xa0;: les autres participants l&apos;entendront.</source>
         <translation>We can hear you well, but there is noise around you: the other participants will hear it.</translation>
     </message>
@@ -1506,12 +1499,12 @@ Thank you.</translation>
     <name>MicrophonePage</name>
     <message>
         <source>Vérifions que les autres vous entendront bien&#xa0;: d&apos;abord le calme autour de vous, puis votre voix.</source>
-        <extracomment>How long we wait for a sentence before saying the voice is too weak. Between two attempts to reopen a missing, busy or unplugged microphone. The remembered microphone was missing: the default is used instead.</extracomment>
+        <extracomment>Between two attempts to reopen a missing, busy or unplugged microphone.</extracomment>
         <translation>Let&apos;s check that the others will hear you well: first how quiet it is around you, then your voice.</translation>
     </message>
     <message>
         <source>&amp;Micro utilisé&#xa0;:</source>
-        <extracomment>Only the latest opening counts: starting one cancels the one before.</extracomment>
+        <extracomment>Runs the flow; its updates come back here, on the GUI thread.</extracomment>
         <translation>&amp;Microphone in use:</translation>
     </message>
     <message>
@@ -1710,16 +1703,26 @@ Thank you.</translation>
         <source>Connexion internet</source>
         <translation>Internet connection</translation>
     </message>
+    <message>
+        <source>La mesure s&apos;est interrompue sur une erreur inattendue.</source>
+        <extracomment>The command line&apos;s limit: the test&apos;s own budget, and time for the verdict. Guards the observer: nothing is sent once ``stop`` has returned.</extracomment>
+        <translation>The measurement stopped because of an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Relancez le test. Si cela se reproduit, prévenez votre consultant.</source>
+        <translation>Run the test again. If this happens again, let your consultant know.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPage</name>
     <message>
         <source>Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
-        <extracomment>The page&apos;s test in the task runner: one at a time, a newer one replaces the older. A smaller rise of the delay under load is noise, not worth a line.</extracomment>
+        <extracomment>A smaller rise of the delay under load is noise, not worth a line.</extracomment>
         <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
     </message>
     <message>
         <source>Étape du test</source>
+        <extracomment>Runs the test&apos;s flow; only the latest one is heard (a cancelled one winds down unheard).</extracomment>
         <translation>Test step</translation>
     </message>
     <message>
@@ -1769,14 +1772,6 @@ Thank you.</translation>
     <message>
         <source>Connexion au serveur de mesure {service}…</source>
         <translation>Connecting to the {service} test server…</translation>
-    </message>
-    <message>
-        <source>La mesure s&apos;est interrompue sur une erreur inattendue.</source>
-        <translation>The measurement stopped because of an unexpected error.</translation>
-    </message>
-    <message>
-        <source>Relancez le test. Si cela se reproduit, prévenez votre consultant.</source>
-        <translation>Run the test again. If this happens again, let your consultant know.</translation>
     </message>
     <message>
         <source>&amp;Refaire le test</source>
@@ -1849,6 +1844,11 @@ Thank you.</translation>
         <source>Applications ouvertes</source>
         <translation>Open applications</translation>
     </message>
+    <message>
+        <source>La liste des applications n&apos;a pas pu être lue. Réessayez dans un instant.</source>
+        <extracomment>The command line&apos;s limit: a scan samples for about a second. A program, as the closer knows it: its pid, and its start time against a reused pid. Guards the observer (nothing is sent once stopped) and which scan is current.</extracomment>
+        <translation>The list of applications could not be read. Try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>ProcessesPage</name>
@@ -1858,6 +1858,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>&amp;Vérifier à nouveau</source>
+        <extracomment>Runs the step&apos;s flow: a newer scan replaces one still running, whose list may show what was just closed.</extracomment>
         <translation>&amp;Check again</translation>
     </message>
     <message>
@@ -2205,7 +2206,6 @@ Thank you.</translation>
     <name>SpeakersCheck</name>
     <message>
         <source>Pendant la séance, un casque ou des écouteurs évitent que les autres entendent leur propre voix en écho.</source>
-        <extracomment>After the sound ends, the microphone keeps listening this long (latency, echo): that much of its sound, however late a busy computer reads it. Extra time the playback may take beyond the sound&apos;s own length. ``DeviceChoice.output_device`` / ``input_device``: index or (part of) a name.</extracomment>
         <translation>During the session, a headset or earphones stop the others from hearing their own voice as an echo.</translation>
     </message>
     <message>
@@ -2257,12 +2257,12 @@ Thank you.</translation>
     <name>SpeakersPage</name>
     <message>
         <source>Vérifions que vous entendrez bien les autres&#xa0;: nous jouons un petit son, dites-nous si vous l&apos;entendez.</source>
-        <extracomment>How long the microphone may take to start before the sound plays without it.</extracomment>
+        <extracomment>Between two looks for an output while there is none.</extracomment>
         <translation>Let&apos;s check that you will hear the others clearly: we play a short sound, and you tell us if you hear it.</translation>
     </message>
     <message>
         <source>S&amp;ortie son&#xa0;:</source>
-        <extracomment>Only the latest listing or opening counts: starting one cancels the one before. Microphone samples still to hear once the sound is over (None: it is not yet). After a play: did the microphone hear it (None: no microphone)?</extracomment>
+        <extracomment>Playing, from the click until the sound is over. After a play: did the microphone hear it (None: no microphone)? Runs the flow; its updates come back here, on the GUI thread.</extracomment>
         <translation>Sound &amp;output:</translation>
     </message>
     <message>
@@ -2379,6 +2379,7 @@ Thank you.</translation>
     <name>SummaryPage</name>
     <message>
         <source>Bilan</source>
+        <extracomment>(check id) « Vérifier »: the window shows that step&apos;s page, which checks again.</extracomment>
         <translation>Summary</translation>
     </message>
     <message>

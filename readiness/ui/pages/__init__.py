@@ -21,7 +21,7 @@ def _zoom(context: PageContext) -> Page:
 def _camera(context: PageContext) -> Page:
     from readiness.ui.pages.camera import CameraPage
 
-    return CameraPage(context.services, context.controller, context.tasks)
+    return CameraPage(context)
 
 
 def _microphone(context: PageContext) -> Page:
@@ -39,13 +39,13 @@ def _speakers(context: PageContext) -> Page:
 def _network(context: PageContext) -> Page:
     from readiness.ui.pages.network import NetworkPage
 
-    return NetworkPage(context.controller, context.tasks)
+    return NetworkPage(context)
 
 
 def _processes(context: PageContext) -> Page:
     from readiness.ui.pages.processes import ProcessesPage
 
-    return ProcessesPage(context.controller.check("processes"), context.controller, context.tasks)
+    return ProcessesPage(context)
 
 
 PAGE_BUILDERS: dict[str, Callable[[PageContext], Page]] = {

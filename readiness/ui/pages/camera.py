@@ -1,18 +1,16 @@
 """« Caméra »: what the others will see, and whether it is good enough.
 
-The page lists the cameras (off the GUI thread), previews the chosen one, and
-judges a few frames per second with the headless check's own rules. A camera
-that fails, is busy or goes away is tried again every second, so the image comes
+The page lists the cameras (off the GUI thread, through the kit), and shows the
+camera check's flow (``readiness.checks.camera_flow``) for the chosen one: its
+frames in the preview, its phase and its verdicts beside it. The flow tries a
+camera that fails, is busy or goes away again every second, so the image comes
 back by itself once the camera is free or plugged in again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,57 +20,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.checks.camera import camera_title, judge_camera, judge_problem
-from readiness.core.frame_analysis import SAMPLES_PER_S, CameraObservation, FrameAnalyser
+from readiness.checks.camera import (
+    CameraInfo,
+    CameraProblem,
+    camera_title,
+    judge_problem,
+    looks_like_path,
+)
+from readiness.checks.camera_flow import CameraFlow, CameraPhase, CameraStatus, CameraVerdict
+from readiness.core.frame_analysis import CameraObservation
 from readiness.core.image_quality import BRIGHT_ABOVE, DARK_BELOW
 from readiness.core.result import CheckResult
-from readiness.devices.camera.capture import parse_source
-from readiness.devices.camera.grabber import FrameGrabber, GrabberState, GrabberStatus
-from readiness.devices.camera.model import CameraInfo, CameraProblem
-from readiness.devices.camera.probe import looks_like_path
-from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
+from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, paragraph
-from readiness.ui.services import Services
-from readiness.ui.tasks import Task, TaskRunner
+from readiness.ui.page_context import PageContext
 from readiness.ui.video_preview import VideoPreview
-
-if TYPE_CHECKING:
-    import numpy as np
-
-    from readiness.core.face_finder import FaceFinder
-
-#: Samples the live verdict rests on: the last two seconds.
-WINDOW = 6
-#: Samples needed before a first verdict (under a second).
-FIRST_VERDICT_SAMPLES = 3
-#: A camera that gave no frame for this long has stopped.
-STALLED_S = 4.0
-#: How long leaving the page waits for the camera to be released.
-STOP_WAIT_S = 0.5
-
-Lister = Callable[[], list[CameraInfo]]
-
-
-def _system_cameras() -> list[CameraInfo]:
-    from readiness.devices.camera.probe import list_cameras
-
-    return list_cameras()
 
 
 class CameraPage(Page):
     step_id = "camera"
-    #: (FrameGrabber, GrabberStatus), from the capture thread.
-    _grabber_status = Signal(object, object)
 
-    def __init__(
-        self,
-        services: Services,
-        controller: CheckController,
-        tasks: TaskRunner,
-        lister: Lister = _system_cameras,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(
             camera_title(),
             self.tr(
@@ -81,29 +50,19 @@ class CameraPage(Page):
             ),
             parent,
         )
-        self._services = services
-        self._controller = controller
-        self._tasks = tasks
-        self._lister = lister
+        self._services = context.services
+        self._controller = context.controller
+        self._tasks = context.tasks
         self._active = False
         self._cameras: list[CameraInfo] | None = None
         self._searching = False
-        self._grabber: FrameGrabber | None = None
-        self._finder: FaceFinder | None = None
-        self._analyser: _LazyAnalyser | None = None
-        #: The analysis on a worker, until it is back (even cancelled): one at a time,
-        #: as they share the face finder.
-        self._analysis: Task | None = None
-        self._analysis_key = f"camera-analysis-{id(self)}"
-        self._analysed_number = -1
+        #: The flow's latest verdict on the image (None while there is none, or a problem).
         self._live_result: CheckResult | None = None
         self._recorded: tuple | None = None
 
         self._build()
-        self._grabber_status.connect(self._on_grabber_status)
-        self._tick = QTimer(self)
-        self._tick.setInterval(round(1000 / SAMPLES_PER_S))
-        self._tick.timeout.connect(self._analyse_newest)
+        self._runner = FlowRunner(self)
+        self._runner.updated.connect(self._on_update)
 
     def _build(self) -> None:
         self.picker = QComboBox()
@@ -166,6 +125,17 @@ class CameraPage(Page):
         if self._live_result is not None:
             self._record(self._live_result, force=True)  # with the latest measures
 
+    def check_again(self) -> None:
+        """The summary's « Vérifier »: the camera's flow from the start (the cameras listed
+        again when none was found), and its verdict told again even if unchanged."""
+        self._active = True
+        self._recorded = None
+        self._controller.announce(self.step_id)
+        if not self._cameras:
+            self.search()
+        else:
+            self._start_preview()
+
     # --- choosing a camera ------------------------------------------------------------
 
     def search(self) -> None:
@@ -181,7 +151,7 @@ class CameraPage(Page):
         self.preview.clear()
         self.preview.set_message(text)
         self._set_hint("")
-        self._tasks.run(self._lister, self._on_listed, self._on_list_failed)
+        self._tasks.run(self._services.kit.list_cameras, self._on_listed, self._on_list_failed)
 
     def _on_list_failed(self, _error: BaseException) -> None:
         self._on_listed([])
@@ -214,7 +184,7 @@ class CameraPage(Page):
         self.picker.setEnabled(bool(options))
         if not options:
             self.picker.addItem(self.tr("Aucune caméra trouvée"))
-            self._show_problem(CameraProblem.NOT_FOUND, self.tr("Aucune caméra"))
+            self._show_problem(judge_problem(CameraProblem.NOT_FOUND), self.tr("Aucune caméra"))
             self._set_hint(
                 self.tr("Après avoir branché une webcam, cliquez sur « Rechercher les caméras ».")
             )
@@ -256,68 +226,61 @@ class CameraPage(Page):
         source = self.selected_source()
         if source is None:
             return
-        self._analyser = None
         self._live_result = None
-        grabber = FrameGrabber(
-            parse_source(source),
-            on_frame=self.preview.notify_frame,
-            on_status=lambda status: self._grabber_status.emit(grabber, status),
-        )
-        self._grabber = grabber
+        flow = CameraFlow(source, self._services.kit, on_frame=self.preview.notify_frame)
         self.preview.clear()
-        self.preview.attach(grabber)
-        grabber.start()
-        self._tick.start()
+        self.preview.attach(flow)
+        self._runner.start(flow)
 
     def _stop_preview(self) -> None:
-        self._tick.stop()
-        self._forget_analysis()
-        grabber, self._grabber = self._grabber, None
+        # Usually done within a frame. A driver stuck in a read gets half a second, then
+        # the capture's daemon thread lets the camera go whenever the driver returns.
         self.preview.detach()
-        if grabber is not None:
-            # Usually done within a frame. A driver stuck in a read gets half a second,
-            # then its daemon thread lets the camera go whenever the driver returns.
-            grabber.stop(timeout_s=STOP_WAIT_S)
+        self._runner.stop()
 
     @property
-    def grabber(self) -> FrameGrabber | None:
-        return self._grabber
+    def flow(self) -> CameraFlow | None:
+        """The camera's flow while previewed, or None."""
+        flow = self._runner.flow
+        return flow if isinstance(flow, CameraFlow) else None
 
-    def _on_grabber_status(self, grabber: FrameGrabber, status: GrabberStatus) -> None:
-        if grabber is not self._grabber:
-            return  # from a camera we have since let go
-        if status.state is GrabberState.OPENING:
+    def _on_update(self, update: object) -> None:
+        if isinstance(update, CameraStatus):
+            self._on_status(update)
+        elif isinstance(update, CameraVerdict):
+            self._on_verdict(update)
+
+    def _on_status(self, status: CameraStatus) -> None:
+        if status.phase is CameraPhase.OPENING:
             text = self.tr("Ouverture de la caméra…")
             self.result_view.show_running(text)
             self.preview.set_message(text)
-        elif status.state is GrabberState.LIVE:
+        elif status.phase is CameraPhase.LIVE:
             self.preview.set_message("")
             self._set_hint("")
             if self._live_result is None:
                 self.result_view.show_running(self.tr("Analyse de l'image…"))
-        elif status.state in (GrabberState.FAILED, GrabberState.LOST):
-            problem = status.problem or CameraProblem.UNAVAILABLE
-            self._analyser = None  # start afresh when it comes back
-            self._forget_analysis()
+        elif status.result is not None:
             self._live_result = None
-            self._show_problem(problem, self._preview_text(problem))
-            self._set_hint(
-                self.tr(
-                    "Nous réessayons chaque seconde : l'image reviendra ici d'elle-même "
-                    "dès que la caméra sera disponible."
+            self._show_problem(status.result, self._preview_text(status))
+            if status.phase is not CameraPhase.STALLED:
+                self._set_hint(
+                    self.tr(
+                        "Nous réessayons chaque seconde : l'image reviendra ici d'elle-même "
+                        "dès que la caméra sera disponible."
+                    )
                 )
-            )
 
-    def _preview_text(self, problem: CameraProblem) -> str:
-        if problem is CameraProblem.DISCONNECTED:
+    def _preview_text(self, status: CameraStatus) -> str:
+        if status.phase is CameraPhase.STALLED:
+            return self.tr("L'image s'est arrêtée")
+        if status.problem is CameraProblem.DISCONNECTED:
             return self.tr("Caméra déconnectée")
-        if problem is CameraProblem.BUSY:
+        if status.problem is CameraProblem.BUSY:
             return self.tr("Caméra occupée")
         return self.tr("Pas d'image")
 
-    def _show_problem(self, problem: CameraProblem, preview_text: str) -> None:
-        source = self.selected_source()
-        result = judge_problem(problem, is_file=bool(source and not source.isdigit()))
+    def _show_problem(self, result: CheckResult, preview_text: str) -> None:
         self.result_view.show_result(result)
         self.details.hide()
         self.preview.set_message(preview_text)
@@ -327,52 +290,14 @@ class CameraPage(Page):
         self.retry_hint.setText(text)
         self.retry_hint.setVisible(bool(text))
 
-    # --- judging the frames -----------------------------------------------------------
+    # --- the verdict ------------------------------------------------------------------
 
-    def _analyse_newest(self) -> None:
-        """A few times per second: the newest frame goes to a worker thread for analysis."""
-        grabber = self._grabber
-        if grabber is None or (self._analysis is not None and not self._analysis.done):
-            return
-        frame = grabber.latest()
-        if frame is None or frame.number == self._analysed_number:
-            age = grabber.frame_age()
-            if grabber.status.state is GrabberState.LIVE and age is not None and age > STALLED_S:
-                self._live_result = None
-                self._show_problem(CameraProblem.NO_FRAMES, self.tr("L'image s'est arrêtée"))
-            return
-        self._analysed_number = frame.number
-        if self._analyser is None:
-            self._analyser = _LazyAnalyser(self)
-        analyser = self._analyser
-        fps = grabber.fps()
-        self._analysis = self._tasks.run(
-            lambda: analyser.observe(frame.image, fps),
-            self._on_analysed,
-            self._on_analysis_failed,
-            key=self._analysis_key,
-        )
-
-    def _forget_analysis(self) -> None:
-        """What the analysis under way finds is of an image no longer shown: never
-        delivered. It stays in ``_analysis`` until back, so none starts meanwhile."""
-        if self._analysis is not None:
-            self._analysis.cancel()
-
-    def _on_analysis_failed(self, _error: BaseException) -> None:
-        """One frame that could not be analysed: the next one will be."""
-
-    def _on_analysed(self, observation: CameraObservation | None) -> None:
-        if observation is None:
-            return
-        if observation.samples < FIRST_VERDICT_SAMPLES:
-            return
-        result = judge_camera(observation)
-        self._live_result = result
-        self.result_view.show_result(result)
+    def _on_verdict(self, verdict: CameraVerdict) -> None:
+        self._live_result = verdict.result
+        self.result_view.show_result(verdict.result)
         self.preview.set_message("")
-        self._show_details(observation)
-        self._record(result)
+        self._show_details(verdict.observation)
+        self._record(verdict.result)
 
     def _show_details(self, observation: CameraObservation) -> None:
         lines = [
@@ -393,26 +318,3 @@ class CameraPage(Page):
         if force or key != self._recorded:
             self._recorded = key
             self._controller.record(result)
-
-    def shared_finder(self) -> FaceFinder:
-        """One face finder for the page, made on a worker thread at the first analysis
-        (loading OpenCV and the cascade takes a moment)."""
-        if self._finder is None:
-            from readiness.core.face_finder import FaceFinder
-
-            self._finder = FaceFinder()
-        return self._finder
-
-
-class _LazyAnalyser:
-    """The page's analyser for one stretch of live image; built on the worker thread."""
-
-    def __init__(self, page: CameraPage):
-        self._page = page
-        self._analyser: FrameAnalyser | None = None
-
-    def observe(self, image: np.ndarray, fps: float) -> CameraObservation | None:
-        if self._analyser is None:
-            self._analyser = FrameAnalyser(self._page.shared_finder(), window=WINDOW)
-        self._analyser.add(image)
-        return self._analyser.observation(fps)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.checks.protocols import SupportsMeasure, built
+from readiness.checks.network_flow import NetworkFlow, NetworkMeasured, NetworkProgress
 from readiness.core.measure_text import connection_word
 from readiness.core.result import CheckResult, Status
-from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
+from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, heading_label, paragraph
-from readiness.ui.tasks import Task, TaskRunner
+from readiness.ui.page_context import PageContext
 
 CHECK_ID = "network"
 _STEPS = 1000
@@ -30,18 +27,11 @@ _STEPS = 1000
 _SHOWN_INCREASE_MS = 20
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the measuring thread to the GUI thread (a queued signal)."""
-
-    progressed = Signal(object, object)  # the run's cancelled(), NetworkProgress
-
-
 class NetworkPage(Page):
     step_id = CHECK_ID
 
-    def __init__(
-        self, controller: CheckController, tasks: TaskRunner, parent: QWidget | None = None
-    ):
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        controller = context.controller
         super().__init__(
             controller.check(CHECK_ID).title(),
             self.tr(
@@ -51,13 +41,13 @@ class NetworkPage(Page):
             parent,
         )
         self._controller = controller
-        self._tasks = tasks
+        self._services = context.services
         self._first_service = ""  # the service a run started with (a change: a retry)
-        self._task: Task | None = None
-        #: Only the latest test counts: starting one cancels one still winding down.
-        self._task_key = f"network-measure-{id(self)}"
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._on_progress)
+        self._running = False
+        #: Runs the test's flow; only the latest one is heard (a cancelled one winds
+        #: down unheard).
+        self.runner = FlowRunner(self)
+        self.runner.updated.connect(self._on_update)
 
         self.phase_label = paragraph()
         self.phase_label.setAccessibleName(self.tr("Étape du test"))
@@ -94,7 +84,7 @@ class NetworkPage(Page):
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self._running
 
     def entered(self) -> None:
         if self._controller.result(CHECK_ID) is None and not self.running:
@@ -104,28 +94,21 @@ class NetworkPage(Page):
         """A test under way goes on: it holds no device, and its result reaches the
         sidebar wherever the user is (Cancel is here for stopping it)."""
 
+    def check_again(self) -> None:
+        """The summary's « Vérifier »: a new test from the start, even if one runs."""
+        self.runner.stop()
+        self._running = False
+        self.start()
+
     def start(self) -> None:
         if self.running:
             return
-        check = self._controller.check(CHECK_ID)
-        relay = self._relay
-
-        def work(cancelled: Callable[[], bool]) -> CheckResult:
-            def report(progress) -> None:
-                with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-                    relay.progressed.emit(cancelled, progress)
-
-            # Built here, off the GUI thread: the first time, that loads its modules.
-            return built(check, SupportsMeasure).measure(report, cancelled)
-
         self._first_service = ""
         self._show_running()
-        # The sidebar's badge, as CheckController.run would (this page runs the check
-        # itself for its progress bar and its Cancel button).
-        self._controller.started.emit(CHECK_ID)
-        self._task = self._tasks.run_cancellable(
-            work, self._on_measured, self._on_failed, key=self._task_key
-        )
+        self._running = True
+        # The sidebar's badge shows the step as running until the verdict is recorded.
+        self._controller.announce(CHECK_ID)
+        self.runner.start(NetworkFlow(self._services.config.devices, self._services.kit))
 
     def cancel(self) -> None:
         """Stop at once: the measuring threads wind down on their own, unheard.
@@ -133,11 +116,10 @@ class NetworkPage(Page):
         The previous result, if any, stands again; otherwise the step is "not
         checked", which the sidebar shows too.
         """
-        if self._task is None:
+        if not self.running:
             return
-        # Its result will not be delivered; the check sees cancelled() and stops.
-        self._task.cancel()
-        self._task = None
+        self.runner.stop()
+        self._running = False
         previous = self._controller.result(CHECK_ID)
         self._controller.record(
             previous
@@ -150,13 +132,16 @@ class NetworkPage(Page):
             )
         )
 
-    def _on_progress(self, cancelled: Callable[[], bool], progress) -> None:
-        if cancelled():
-            return  # sent before its run was cancelled, arriving after
-        self.progress_bar.setValue(round(progress.fraction * _STEPS))
-        self.phase_label.setText(self._phase_text(progress))
+    def _on_update(self, update: object) -> None:
+        if isinstance(update, NetworkProgress):
+            self.progress_bar.setValue(round(update.fraction * _STEPS))
+            self.phase_label.setText(self._phase_text(update))
+        elif isinstance(update, NetworkMeasured):
+            self.runner.stop()  # over: nothing left to hear from it
+            self._running = False
+            self._controller.record(update.result)  # the sidebar's badge, and _on_finished
 
-    def _phase_text(self, progress) -> str:
+    def _phase_text(self, progress: NetworkProgress) -> str:
         if not self._first_service and progress.service:
             self._first_service = progress.service
         mbps = progress.live_mbps
@@ -172,22 +157,6 @@ class NetworkPage(Page):
                 "{first} n'a pas pu mesurer : nouvelle tentative avec {service}…"
             ).format(first=self._first_service, service=progress.service)
         return self.tr("Connexion au serveur de mesure {service}…").format(service=progress.service)
-
-    def _on_measured(self, result: CheckResult) -> None:
-        self._task = None
-        self._controller.record(result)  # the sidebar's badge, and _on_finished below
-
-    def _on_failed(self, _error: BaseException) -> None:
-        self._task = None
-        self._controller.record(
-            CheckResult(
-                CHECK_ID,
-                Status.FAILED,
-                self.title,
-                self.tr("La mesure s'est interrompue sur une erreur inattendue."),
-                (self.tr("Relancez le test. Si cela se reproduit, prévenez votre consultant."),),
-            )
-        )
 
     def _on_finished(self, result: CheckResult) -> None:
         if result.check_id != CHECK_ID or self.running:

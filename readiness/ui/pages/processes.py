@@ -14,16 +14,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.checks.processes import ProcessReport, app_advice_line
-from readiness.checks.protocols import SupportsScan, built
-from readiness.core.check import Check
+from readiness.checks.processes import app_advice_line
+from readiness.checks.processes_flow import (
+    CloseAnswered,
+    CloseOutcome,
+    ProcessesFlow,
+    ProcessesScanned,
+    ProcessesScanning,
+    ProcessesUnreadable,
+)
 from readiness.core.heavy_apps import HeavyProcess
 from readiness.core.i18n import decimal, pick
-from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
+from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, heading_label, paragraph
-from readiness.ui.tasks import Task, TaskRunner
+from readiness.ui.page_context import PageContext
 
+CHECK_ID = "processes"
 REASON_ORDER = ("camera_or_microphone", "bandwidth", "cpu", "memory")
 
 
@@ -96,11 +103,11 @@ class AppRow(QFrame):
 
 
 class ProcessesPage(Page):
-    step_id = "processes"
+    step_id = CHECK_ID
 
-    def __init__(self, check: Check, controller: CheckController, tasks: TaskRunner, parent=None):
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(
-            check.title(),
+            context.controller.check(CHECK_ID).title(),
             self.tr(
                 "Certaines applications ralentissent l'ordinateur ou utilisent votre connexion. "
                 "Nous regardons ce qui est ouvert en ce moment. Rien n'est fermé sans votre "
@@ -108,13 +115,14 @@ class ProcessesPage(Page):
             ),
             parent,
         )
-        self._check = check
-        self._controller = controller
-        self._tasks = tasks
-        self._scan: Task | None = None
-        #: A newer scan (after closing an application) replaces one still running,
-        #: whose list may show what was just closed.
-        self._scan_key = f"processes-scan-{id(self)}"
+        self._controller = context.controller
+        self._kit = context.services.kit
+        self._scanning = False
+        #: Runs the step's flow: a newer scan replaces one still running, whose list
+        #: may show what was just closed.
+        self.runner = FlowRunner(self)
+        self.runner.updated.connect(self._on_update)
+        self._flow: ProcessesFlow | None = None
         self.result_view = CheckResultView(self)
         self.list_area = QVBoxLayout()
         self.list_area.setSpacing(8)
@@ -137,27 +145,40 @@ class ProcessesPage(Page):
         self.body.addStretch(1)
 
     def entered(self) -> None:
-        if self._controller.result(self._check.id) is None and self._scan is None:
+        if self._controller.result(CHECK_ID) is None and not self._scanning:
             self.scan()
+
+    def check_again(self) -> None:
+        self.scan()
 
     # --- scanning -------------------------------------------------------------
 
     def scan(self) -> None:
         """Looks again; a scan still running is cancelled and its list never shown."""
+        self._show_scanning()
+        self._flow = ProcessesFlow(self._kit)
+        self.runner.start(self._flow)
+
+    def _on_update(self, update: object) -> None:
+        if isinstance(update, ProcessesScanning):
+            self._show_scanning()  # the flow looks again after closing an application
+        elif isinstance(update, ProcessesScanned):
+            self._on_scanned(update)
+        elif isinstance(update, ProcessesUnreadable):
+            self._on_scan_error()
+        elif isinstance(update, CloseAnswered):
+            self._on_closed(update)
+
+    def _show_scanning(self) -> None:
+        if self._scanning:
+            return
+        self._scanning = True
         self.rescan_button.setEnabled(False)
         self.result_view.show_running(self.tr("Recherche des applications ouvertes…"))
-        self._controller.announce(self._check.id)
-        check = self._check
-        self._scan = self._tasks.run_cancellable(
-            # Built on the worker: the first time, that imports psutil.
-            lambda cancelled: built(check, SupportsScan).scan(cancelled),
-            self._on_scanned,
-            self._on_scan_error,
-            key=self._scan_key,
-        )
+        self._controller.announce(CHECK_ID)
 
-    def _on_scanned(self, report: ProcessReport) -> None:
-        self._scan = None
+    def _on_scanned(self, report: ProcessesScanned) -> None:
+        self._scanning = False
         self.rescan_button.setEnabled(True)
         # Each application's own advice is shown on its row, not twice.
         own = tuple(app_advice_line(h.app, "") for h in report.heavy)
@@ -166,8 +187,8 @@ class ProcessesPage(Page):
         self._show_entries(group_entries(report.heavy))
         self._controller.record(report.result)
 
-    def _on_scan_error(self, _error: BaseException) -> None:
-        self._scan = None
+    def _on_scan_error(self) -> None:
+        self._scanning = False
         self.rescan_button.setEnabled(True)
         self.result_view.show_pending()
         self.result_view.summary.setText(
@@ -223,26 +244,21 @@ class ProcessesPage(Page):
         return box.clickedButton() is yes
 
     def _close(self, row: AppRow, *, force: bool) -> None:
-        from readiness.devices.processes import close_processes
-
-        assert row.close_button is not None
+        assert row.close_button is not None and self._flow is not None
         row.close_button.setEnabled(False)
         row.say(self.tr("Fermeture en cours…"))
-        targets = row.entry.closable_targets
-        self._tasks.run(
-            lambda: close_processes(targets, force=force),
-            lambda outcome: self._on_closed(row, outcome, force),
-            lambda _error: self._on_closed(row, None, force),
+        self._flow.close(row.entry.closable_targets, force=force)
+
+    def _on_closed(self, answer: CloseAnswered) -> None:
+        row = next(
+            (r for r in self.rows if tuple(r.entry.closable_targets) == answer.targets), None
         )
-
-    def _on_closed(self, row: AppRow, outcome, force: bool) -> None:
-        from readiness.devices.processes import CloseOutcome
-
+        if row is None:
+            return  # the list was read again meanwhile: the row is gone
         app = row.entry.app
-        if outcome in (CloseOutcome.CLOSED, CloseOutcome.ALREADY_GONE):
-            row.say(self.tr("Fermée."))
-            self.scan()
-        elif outcome is CloseOutcome.STILL_RUNNING and not force:
+        if answer.outcome in (CloseOutcome.CLOSED, CloseOutcome.ALREADY_GONE):
+            row.say(self.tr("Fermée."))  # the flow looks again: the list follows
+        elif answer.outcome is CloseOutcome.STILL_RUNNING and not answer.force:
             row.say(self.tr("{app} ne répond pas.").format(app=app))
             if self._confirm(
                 self.tr("« {app} » ne se ferme pas. Forcer la fermeture ?").format(app=app),
