@@ -96,7 +96,10 @@ def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return exit_codes.BAD_INPUT
-    checks = build_checks(ids, _devices(args, config), kit)
+    from readiness.cli_instructions import TerminalInstructions
+
+    # The flows' steps, said on standard error: standard output stays the result.
+    checks = build_checks(ids, _devices(args, config), kit, observe=TerminalInstructions())
     started = datetime.now().astimezone()
     results = run_checks(checks)
     finished = datetime.now().astimezone()

@@ -59,3 +59,21 @@ def test_speakers_report_played_and_heard(sound_checks_registered, pulse, capsys
     assert speakers["measures"]["played"] is True
     assert speakers["measures"]["heard_by_microphone"] is True
     assert code == 0
+
+
+def test_the_terminal_says_when_to_keep_quiet_and_when_to_speak(
+    sound_checks_registered, pulse: PulseServer, capsys
+) -> None:
+    # The flows' phases, as the pages show them, said on standard error in their order;
+    # standard output stays the JSON report.
+    pulse.play_heard(sine(-20.0, 15.0))
+    cli.main(["check", "--json", "--only", "microphone,speakers", "--duration", "1"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert [check["id"] for check in report["checks"]] == ["microphone", "speakers"]
+    lines = captured.err.replace("\u00a0", " ").splitlines()
+    quiet = next(i for i, line in enumerate(lines) if line.startswith("Micro : restez silencieux"))
+    speak = next(i for i, line in enumerate(lines) if line.startswith("Micro : dites maintenant"))
+    played = next(i for i, line in enumerate(lines) if line.startswith("Haut-parleurs : un son"))
+    assert quiet < speak < played
+    assert len([line for line in lines if line.startswith("Micro : dites")]) == 1

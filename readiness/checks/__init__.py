@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from readiness.checks import titles
+from readiness.checks.flow import FlowCheck, Observer
 from readiness.checks.kit import DeviceKit
 from readiness.checks.lazy import LazyCheck
 from readiness.core.check import Check
@@ -83,13 +84,28 @@ def build_checks(
     ids: list[str] | None = None,
     devices: DeviceChoice | None = None,
     kit: DeviceKit | None = None,
+    observe: Observer | None = None,
 ) -> list[Check]:
-    """The checks named by ``ids`` (all when None), in walkthrough order."""
+    """The checks named by ``ids`` (all when None), in walkthrough order. ``observe``
+    sees the updates of the checks that are flows (the command line's instructions)."""
     wanted = CHECK_IDS if ids is None else ids
     devices = devices or DeviceChoice()
     kit = kit or DeviceKit()
     return [
-        LazyCheck(check_id, FACTORIES[check_id][0], partial(FACTORIES[check_id][1], devices, kit))
+        LazyCheck(
+            check_id,
+            FACTORIES[check_id][0],
+            partial(_observed, FACTORIES[check_id][1], devices, kit, observe),
+        )
         for check_id in CHECK_IDS
         if check_id in wanted
     ]
+
+
+def _observed(
+    factory: Factory, devices: DeviceChoice, kit: DeviceKit, observe: Observer | None
+) -> Check:
+    check = factory(devices, kit)
+    if observe is not None and isinstance(check, FlowCheck):
+        check.observe = observe
+    return check

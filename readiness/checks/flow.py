@@ -52,11 +52,19 @@ def drive(
     *,
     title: Callable[[], str],
     clock: Callable[[], float] = time.monotonic,
+    observe: Observer | None = None,
 ) -> CheckResult:
     """Runs ``flow`` without a window until it settles (or ``timeout_s`` passes), then
-    stops it: the device is let go even when the verdict never came."""
+    stops it: the device is let go even when the verdict never came. ``observe`` sees
+    each update too (the command line tells the person what to do as it goes)."""
     changed = threading.Event()
-    flow.start(lambda _update: changed.set())
+
+    def note(update: object) -> None:
+        if observe is not None:
+            observe(update)
+        changed.set()
+
+    flow.start(note)
     deadline = clock() + timeout_s
     try:
         while True:
@@ -109,6 +117,8 @@ class FlowCheck:
         self._title = title
         self._make_flow = make_flow
         self.timeout_s = timeout_s
+        #: Sees the updates of each run (the command line's instructions); None: nobody.
+        self.observe: Observer | None = None
 
     def title(self) -> str:
         return self._title()
@@ -119,4 +129,9 @@ class FlowCheck:
 
     def run(self) -> CheckResult:
         # A little under the runner's own limit, so the flow lets its device go itself.
-        return drive(self._make_flow(), max(1.0, self.timeout_s - 1.0), title=self._title)
+        return drive(
+            self._make_flow(),
+            max(1.0, self.timeout_s - 1.0),
+            title=self._title,
+            observe=self.observe,
+        )

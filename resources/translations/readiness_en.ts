@@ -791,6 +791,22 @@ Help: readiness --help
         <source>ouvrir dans le navigateur</source>
         <translation>open in the browser</translation>
     </message>
+    <message>
+        <source>Caméra&#xa0;: regardez l&apos;écran quelques secondes…</source>
+        <translation>Camera: look at the screen for a few seconds…</translation>
+    </message>
+    <message>
+        <source>Micro&#xa0;: restez silencieux deux secondes, nous écoutons le calme de la pièce…</source>
+        <translation>Microphone: stay silent for two seconds while we listen to how quiet the room is…</translation>
+    </message>
+    <message>
+        <source>Micro&#xa0;: dites maintenant une phrase à voix normale, par exemple votre nom…</source>
+        <translation>Microphone: now say a sentence in your normal voice, for example your name…</translation>
+    </message>
+    <message>
+        <source>Haut-parleurs&#xa0;: un son de test est joué…</source>
+        <translation>Speakers: a test sound is playing…</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
