@@ -18,6 +18,9 @@ from typing import Protocol
 from readiness.core.i18n import translate
 from readiness.core.result import CheckResult, Status
 
+#: What ``FlowCheck`` keeps of the runner's time limit for the flow's ``stop``.
+STOP_ALLOWANCE_S = 2.0
+
 #: Receives a flow's updates; called from the flow's own threads.
 Observer = Callable[[object], None]
 
@@ -128,10 +131,11 @@ class FlowCheck:
         return self._make_flow()
 
     def run(self) -> CheckResult:
-        # A little under the runner's own limit, so the flow lets its device go itself.
+        # Under the runner's own limit by what stopping may take (a camera gets a second
+        # to let go), so the flow lets its device go itself and says why.
         return drive(
             self._make_flow(),
-            max(1.0, self.timeout_s - 1.0),
+            max(1.0, self.timeout_s - STOP_ALLOWANCE_S),
             title=self._title,
             observe=self.observe,
         )
