@@ -11,18 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from readiness.checks.flow import Flow
+from readiness.ui.gui_call import GuiCall
 
 
 class FlowRunner(QObject):
     #: (update) from the running flow, on the GUI thread.
     updated = Signal(object)
-    #: (flow, update), from the flow's threads; queued to the GUI thread.
-    _arrived = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._flow: Flow | None = None
-        self._arrived.connect(self._deliver)
+        # The flow's threads reach the GUI thread through it: never a runner being
+        # destroyed.
+        self._gui = GuiCall(self)
 
     @property
     def flow(self) -> Flow | None:
@@ -37,7 +38,7 @@ class FlowRunner(QObject):
         """Stops the flow before (if any), then starts ``flow``."""
         self.stop()
         self._flow = flow
-        flow.start(lambda update: self._arrived.emit(flow, update))
+        flow.start(lambda update: self._gui.call("_deliver", flow, update))
 
     def stop(self) -> None:
         """Stops the running flow: it lets its device go, and nothing it sent is shown."""

@@ -23,7 +23,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
+
+from readiness.ui.gui_call import GuiCall
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +86,6 @@ class _Pool:
 
 
 class TaskRunner(QObject):
-    _finished = Signal(object)
-
     def __init__(
         self,
         parent: QObject | None = None,
@@ -97,7 +97,9 @@ class TaskRunner(QObject):
         self._pool = _Pool(max_workers)
         self._unhandled = unhandled or _to_excepthook
         self._latest: dict[str, Task] = {}
-        self._finished.connect(self._deliver)
+        #: Workers hand outcomes back through it: a runner destroyed meanwhile (its
+        #: window gone) is never touched from their threads.
+        self._gui = GuiCall(self)
 
     def run(
         self,
@@ -146,10 +148,7 @@ class TaskRunner(QObject):
         return task
 
     def _emit(self, task: Task, deliver: Callable[[], None] | None) -> None:
-        try:
-            self._finished.emit((task, deliver))
-        except RuntimeError:  # the window closed while the task ran
-            log.debug("task finished after its receiver was deleted")
+        self._gui.call("_deliver", (task, deliver))
 
     def cancel(self, key: str) -> None:
         """Cancels the latest task started with ``key``, if it has not delivered yet."""

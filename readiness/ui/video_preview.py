@@ -13,12 +13,13 @@ bare frame grabber in the benchmark.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from readiness.ui.gui_call import GuiCall
 
 if TYPE_CHECKING:
     import numpy as np
@@ -80,8 +81,6 @@ class PreviewScaler:
 
 
 class VideoPreview(QWidget):
-    _frame_ready = Signal()
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scaler = PreviewScaler()
@@ -103,7 +102,8 @@ class VideoPreview(QWidget):
         self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Aperçu de la caméra, en miroir"))
-        self._frame_ready.connect(self._take_newest)
+        # The capture thread wakes the preview through it: never a widget being destroyed.
+        self._gui = GuiCall(self)
 
     # --- wiring -----------------------------------------------------------------
 
@@ -124,8 +124,7 @@ class VideoPreview(QWidget):
         if self._pending:
             return
         self._pending = True
-        with suppress(RuntimeError):  # the widget is gone; its page stops the feed
-            self._frame_ready.emit()
+        self._gui.call("_take_newest")  # the widget may be gone: its page stops the feed
 
     def _take_newest(self) -> None:
         self._pending = False  # first: a frame arriving from now on wakes us again
