@@ -96,6 +96,14 @@ def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return exit_codes.BAD_INPUT
+    from readiness.core.device_choice import MAX_STUN_SERVERS
+
+    if args.stun_server and len(args.stun_server) > MAX_STUN_SERVERS:
+        message = translate("Cli", "Donnez au plus {max} serveurs STUN (--stun-server).").format(
+            max=MAX_STUN_SERVERS
+        )
+        print(message, file=sys.stderr)
+        return exit_codes.BAD_INPUT
     from readiness.cli_instructions import TerminalInstructions
 
     # The flows' steps, said on standard error: standard output stays the result.
@@ -155,6 +163,8 @@ def _devices(args: argparse.Namespace, config) -> DeviceChoice:
         "output_device": args.output_device,
         "listen_s": args.duration,
         "speedtest_server": args.speedtest_server,
+        "stun_servers": tuple(args.stun_server) if args.stun_server else None,
+        "stability_s": args.stability,
     }
     return replace(config.devices, **{k: v for k, v in overrides.items() if v is not None})
 

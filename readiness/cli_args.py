@@ -10,7 +10,14 @@ from urllib.parse import urlsplit
 
 from readiness import __version__
 from readiness.core import exit_codes
-from readiness.core.device_choice import MAX_LISTEN_S
+from readiness.core.device_choice import (
+    DEFAULT_STABILITY_S,
+    MAX_LISTEN_S,
+    MAX_STABILITY_S,
+    MIN_STABILITY_S,
+    stun_server,
+    stun_server_text,
+)
 from readiness.core.i18n import LANGUAGES, translate
 
 
@@ -53,6 +60,33 @@ def _listen_seconds(text: str) -> float:
             )
         )
     return value
+
+
+def _stability_seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not MIN_STABILITY_S <= value <= MAX_STABILITY_S:  # NaN too
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "une durée entre {min:g} et {max:g} secondes est attendue").format(
+                min=MIN_STABILITY_S, max=MAX_STABILITY_S
+            )
+        )
+    return value
+
+
+def _stun_server(text: str) -> str:
+    address = stun_server(text)
+    if address is None:
+        raise argparse.ArgumentTypeError(
+            translate(
+                "Cli",
+                "une adresse de serveur STUN est attendue : un nom ou une adresse IP, puis "
+                "« : » et un port entre 1 et 65535, par exemple stun.exemple.fr:3478",
+            )
+        )
+    return stun_server_text(address)
 
 
 def _web_address(text: str) -> str:
@@ -117,6 +151,27 @@ def build_parser() -> argparse.ArgumentParser:
             "serveur de mesure du débit, au format de speedtest.net (finissant par "
             "upload.php) : rien n'est alors demandé à speedtest.net",
         ),
+    )
+    check.add_argument(
+        "--stun-server",
+        type=_stun_server,
+        action="append",
+        metavar="HÔTE:PORT",
+        help=translate(
+            "Cli",
+            "serveur STUN pour mesurer la connexion en UDP, la voie du son et de l'image de "
+            "Zoom (option à répéter pour en donner plusieurs ; les serveurs publics ne sont "
+            "alors pas utilisés)",
+        ),
+    )
+    check.add_argument(
+        "--stability",
+        type=_stability_seconds,
+        metavar="SECONDES",
+        help=translate(
+            "Cli",
+            "durée de la mesure de stabilité de la connexion, en secondes ({default:g} par défaut)",
+        ).format(default=DEFAULT_STABILITY_S),
     )
     check.add_argument(
         "--pdf",

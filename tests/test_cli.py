@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import UrlRecorder
+from speed_server import SpeedServer
+from stun_server import StunServer
 
 SCRIPT = Path(sys.executable).parent / "readiness"
 
@@ -172,3 +174,58 @@ def test_join_when_the_opener_fails_says_what_to_do(tmp_path: Path, monkeypatch)
     done = run("join", "--web")
     assert done.returncode == 2
     assert "https://zoom.us/j/6595155541" in done.stderr
+
+
+# --- the line over UDP: --stun-server, --stability ----------------------------------
+
+
+def network_check(speed_url: str, *args: str) -> tuple[subprocess.CompletedProcess[str], dict]:
+    done = run(
+        "check", "--only", "network", "--speedtest-server", speed_url, *args, "--json", timeout=90
+    )
+    report = json.loads(done.stdout)
+    (check,) = report["checks"]
+    return done, check["measures"]
+
+
+def test_a_lossy_path_to_the_stun_server_shows_in_the_json() -> None:
+    with SpeedServer(down_mbps=20, latency_ms=10) as speed, StunServer(loss=0.10) as stun:
+        _done, measures = network_check(
+            speed.url, "--stun-server", stun.address, "--stability", "4"
+        )
+    assert stun.requests > 0  # the path the command line was given, and none other
+    assert measures["udp_reachable"] is True
+    # Dropped at random, 10 % on average: what the probe counts is what the path dropped;
+    # how close that comes to the setting is the benchmark's (benchmarks/udp_accuracy.py).
+    assert 3.0 <= measures["udp_loss_percent"] <= 20.0
+    assert measures["udp_loss_percent"] == pytest.approx(stun.imposed_loss_percent(), abs=0.01)
+    assert measures["stability_duration_s"] == pytest.approx(4.0, abs=0.5)
+    assert measures["mos"] is not None
+
+
+def test_a_silent_stun_port_means_udp_blocked_and_the_tcp_443_advice() -> None:
+    with SpeedServer(down_mbps=20, latency_ms=10) as speed, StunServer(silent=True) as stun:
+        done, measures = network_check(speed.url, "--stun-server", stun.address, "--stability", "1")
+    assert stun.requests > 0
+    assert measures["udp_reachable"] is False
+    advice = " ".join(json.loads(done.stdout)["checks"][0]["advice"])
+    assert "8801" in advice and "3478" in advice
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--stun-server", "stun.exemple.fr:99999"), "serveur STUN"),
+        (("--stun-server", "stun exemple:3478"), "serveur STUN"),
+        (("--stun-server", ""), "serveur STUN"),
+        (("--stability", "0"), "entre 1 et 300 secondes"),
+        (("--stability", "dix"), "entre 1 et 300 secondes"),
+        (("--stability", "nan"), "entre 1 et 300 secondes"),
+        (("--stun-server", "127.0.0.1:3478") * 11, "au plus 10 serveurs STUN"),
+    ],
+)
+def test_bad_udp_options_are_a_bad_invocation(args: tuple[str, ...], words: str) -> None:
+    done = run("check", "--only", "network", *args)
+    assert done.returncode == 3
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""

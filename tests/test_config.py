@@ -192,3 +192,50 @@ def test_devices_can_be_chosen_in_the_file(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"devices\.camera"):
         read_session_file(write(tmp_path / "b.toml", GOOD + "\n[devices]\ncamera = true\n"))
+
+
+def test_stun_servers_can_be_chosen_in_the_file(tmp_path: Path) -> None:
+    text = GOOD + (
+        '\n[network]\nstun_servers = ["stun.exemple.fr:3478", "192.0.2.10:19302", '
+        '"[2001:db8::1]:3478", "stun:turn.exemple.fr", " Stun.Exemple.org:5349 "]\n'
+    )
+    devices = read_session_file(write(tmp_path / "s.toml", text)).devices
+    assert devices.stun_servers == (
+        "stun.exemple.fr:3478",
+        "192.0.2.10:19302",
+        "[2001:db8::1]:3478",
+        "turn.exemple.fr:3478",  # RFC 8489's port when none is given
+        "stun.exemple.org:5349",
+    )
+    assert read_session_file(write(tmp_path / "none.toml", GOOD)).devices.stun_servers is None
+    empty = GOOD + "\n[network]\nstun_servers = []\n"  # no UDP probe at all
+    assert read_session_file(write(tmp_path / "e.toml", empty)).devices.stun_servers == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ('"stun.exemple.fr:3478"', "Une liste d'adresses de serveurs STUN"),
+        ("[3478]", "L'adresse n° 1"),
+        ('["stun.exemple.fr:3478", "stun.exemple.fr:0"]', "L'adresse n° 2"),
+        ('["stun.exemple.fr:65536"]', "port entre 1 et 65535"),
+        ('["stun exemple.fr:3478"]', "L'adresse n° 1"),
+        ('["-stun.exemple.fr:3478"]', "L'adresse n° 1"),
+        ('["300.1.1.1:3478"]', "L'adresse n° 1"),
+        ('["stun.exemple.fr:34a"]', "L'adresse n° 1"),
+        ('["[2001:db8::1"]', "L'adresse n° 1"),
+        ('["stun.exemple.fr:34\\n78"]', "L'adresse n° 1"),
+        ("[" + ", ".join(['"stun.exemple.fr:3478"'] * 11) + "]", "10 au plus"),
+    ],
+)
+def test_a_bad_stun_server_list_names_the_key_and_what_is_expected(
+    tmp_path: Path, value: str, words: str
+) -> None:
+    text = GOOD + f"\n[network]\nstun_servers = {value}\n"
+    with pytest.raises(ConfigError) as caught:
+        read_session_file(write(tmp_path / "s.toml", text))
+    error = caught.value
+    assert (error.key, error.line) == ("network.stun_servers", 15)
+    message = error.message()
+    assert words in message and "ligne 15" in message
+    assert "\n" not in message

@@ -14,6 +14,7 @@ from network_helpers import (
 
 from readiness.checks.network import NetworkParts, measure_network
 from readiness.checks.network_verdict import judge_network
+from readiness.core.line_stats import LineStats
 from readiness.core.result import Status
 from readiness.devices.network.connection import ETHERNET, NONE, WIFI, Connection, detect
 from readiness.devices.network.latency import Latency
@@ -41,8 +42,38 @@ def line(down: float, up: float, rtt: float = 20.0, jitter: float = 2.0, loaded=
     )
 
 
-def judge(measure, connection=CABLE, zoom=REACHABLE, failures=()):
-    return judge_network("Connexion internet", measure, list(failures), connection, zoom, 9.2)
+def judge(measure, connection=CABLE, zoom=REACHABLE, failures=(), **udp):
+    return judge_network(
+        "Connexion internet", measure, list(failures), connection, zoom, 9.2, **udp
+    )
+
+
+def udp_line(
+    loss: float = 0.0,
+    rtt: float = 25.0,
+    jitter: float = 2.0,
+    outage: float = 0.0,
+    sent: int = 200,
+    duration: float = 10.0,
+) -> LineStats:
+    """What the UDP probe would have found on a line with these figures."""
+    received = round(sent * (1 - loss / 100))
+    return LineStats(
+        sent=sent,
+        received=received,
+        loss_percent=loss,
+        rtt_ms=rtt,
+        rtt_p95_ms=rtt + 2 * jitter,
+        jitter_ms=jitter,
+        reordered=0,
+        late=0,
+        longest_outage_ms=outage,
+        duration_s=duration,
+    )
+
+
+#: Nothing came back from the STUN servers.
+UDP_BLOCKED = LineStats(200, 0, None, None, None, None, 0, 0, 10_000.0, 10.0)
 
 
 # --- the verdict ------------------------------------------------------------------
@@ -131,6 +162,212 @@ def test_no_connection_at_all() -> None:
     assert result.status is Status.FAILED
     assert result.summary == "Cet ordinateur n'est pas connecté à internet."
     assert "Wi-Fi" in result.advice[0]
+
+
+# --- the media path (UDP), the call-quality score and Zoom's status ------------------------
+
+UDP_MEASURES = (
+    "udp_reachable",
+    "udp_loss_percent",
+    "udp_rtt_ms",
+    "udp_rtt_p95_ms",
+    "udp_jitter_ms",
+    "udp_longest_outage_ms",
+    "stability_duration_s",
+    "mos",
+)
+
+
+def strict_json(result) -> dict:
+    """The result as the command line writes it, refusing NaN and Infinity."""
+    return json.loads(json.dumps(result.to_json(), allow_nan=False))
+
+
+def test_without_a_udp_probe_the_verdict_is_as_before() -> None:
+    before = judge(line(48.2, 9.6))
+    for measure in UDP_MEASURES:
+        assert before.measures[measure] is None
+    assert before.measures["zoom_status"] == "unknown"
+    assert before.summary.endswith("délai 20\u00a0ms).")  # no loss figure: none measured
+
+
+def test_a_clean_udp_path_is_ok_with_an_excellent_score() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(), zoom_status="ok")
+    assert result.status is Status.OK
+    assert result.advice == ()
+    assert result.summary == (
+        "Votre connexion permet la vidéo HD et le partage d'écran (réception 48\u00a0Mbit/s, "
+        "envoi 9,6\u00a0Mbit/s, délai 20\u00a0ms, pertes 0\u00a0%)."
+    )
+    measures = strict_json(result)["measures"]
+    assert measures["udp_reachable"] is True
+    assert measures["udp_loss_percent"] == 0.0
+    assert measures["udp_rtt_ms"] == 25.0 and measures["udp_rtt_p95_ms"] == 29.0
+    assert measures["udp_jitter_ms"] == 2.0 and measures["udp_longest_outage_ms"] == 0
+    assert measures["stability_duration_s"] == 10.0
+    assert measures["mos"] >= 4.3  # excellente
+    assert measures["zoom_status"] == "ok"
+    assert measures["allows"] == "hd_video"
+
+
+def test_four_percent_loss_is_a_warning_with_advice() -> None:
+    clean = judge(line(48.2, 9.6), line=udp_line())
+    result = judge(line(48.2, 9.6), line=udp_line(loss=4.0))
+    assert result.status is Status.WARNING
+    assert "qualité standard" in result.summary and "pertes 4,0\u00a0%" in result.summary
+    assert result.measures["allows"] == "standard_video"
+    assert any("(4,0\u00a0%)" in a and "coupez votre caméra" in a for a in result.advice)
+    assert any("Fermez ce qui télécharge" in a for a in result.advice)
+    assert result.measures["mos"] < clean.measures["mos"]
+
+
+def test_lost_packets_on_wifi_advise_a_cable_or_coming_closer() -> None:
+    result = judge(
+        line(48.2, 9.6), connection=Connection(WIFI, "wlan0", 80, -55), line=udp_line(loss=5.0)
+    )
+    assert result.status is Status.WARNING
+    assert any("câble" in a and "rapprocher" in a for a in result.advice)
+
+
+def test_fifteen_percent_loss_leaves_audio_only() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(loss=15.0))
+    assert result.status is Status.FAILED
+    assert result.summary.startswith("Votre connexion ne permet que l'audio")
+    assert result.measures["allows"] == "audio"
+    assert any("(15\u00a0%)" in a and "audio seulement" in a for a in result.advice)
+    assert result.measures["mos"] < 3.6  # mauvaise
+
+
+def test_a_little_loss_says_nothing() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(loss=1.5))
+    assert result.status is Status.OK and result.advice == ()
+
+
+def test_jitter_over_30_ms_is_a_warning_with_advice() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(jitter=35.0))
+    assert result.status is Status.WARNING
+    assert any(
+        "gigue de 35\u00a0ms" in a and "Fermez ce qui télécharge" in a for a in result.advice
+    )
+    assert not any("délai de la connexion est long" in a for a in result.advice)
+
+
+def test_jitter_over_50_ms_leaves_audio_only() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(jitter=60.0))
+    assert result.status is Status.FAILED
+    assert result.measures["allows"] == "audio"
+
+
+def test_a_long_round_trip_on_the_media_path_is_said_once() -> None:
+    result = judge(line(48.2, 9.6, rtt=150.0), line=udp_line(rtt=160.0))
+    assert result.status is Status.WARNING
+    assert sum("délai de la connexion est long" in a for a in result.advice) == 1
+
+
+def test_a_drop_out_is_a_warning() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(loss=0.5, outage=2400.0))
+    assert result.status is Status.WARNING
+    assert any("coupée pendant 2,4\u00a0s" in a and "redémarrez" in a for a in result.advice)
+    assert result.measures["udp_longest_outage_ms"] == 2400
+
+
+def test_a_short_burst_is_not_a_drop_out() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(loss=0.5, outage=150.0))
+    assert result.status is Status.OK
+
+
+def test_udp_blocked_while_tcp_works_means_zooms_back_up_route() -> None:
+    result = judge(line(48.2, 9.6), line=UDP_BLOCKED)
+    assert result.status is Status.WARNING
+    assert "vidéo HD" in result.summary  # what the bandwidth allows still stands
+    first = result.advice[0]
+    assert "TCP 443" in first and "moins fluide" in first
+    assert "UDP 8801 à 8810 et 3478 à 3479" in first and "service informatique" in first
+    assert "redémarrez votre box" in first and "partage de connexion" in first
+    measures = strict_json(result)["measures"]
+    assert measures["udp_reachable"] is False
+    assert measures["stability_duration_s"] == 10.0
+    for measure in (*UDP_MEASURES[1:-2], "mos"):
+        assert measures[measure] is None, measure
+
+
+def test_udp_blocked_does_not_soften_a_failure() -> None:
+    result = judge(line(2.0, 0.5), line=UDP_BLOCKED)
+    assert result.status is Status.FAILED
+    assert "TCP 443" in result.advice[0]
+
+
+def test_udp_blocked_offline_adds_nothing() -> None:
+    result = judge(
+        None,
+        connection=Connection(NONE),
+        zoom=Reachability(False, Failure.DNS),
+        failures=[("speedtest.net", NetworkError(Failure.DNS))],
+        line=UDP_BLOCKED,
+    )
+    assert result.status is Status.FAILED
+    assert not any("TCP 443" in a for a in result.advice)
+    assert result.measures["udp_reachable"] is False
+
+
+def test_udp_blocked_when_only_zoom_us_answers_over_tcp() -> None:
+    result = judge(
+        None,
+        failures=[("speedtest.net", NetworkError(Failure.FORBIDDEN))],
+        line=UDP_BLOCKED,
+    )
+    assert result.status is Status.WARNING  # the bandwidth could not be measured
+    assert "TCP 443" in result.advice[0]
+
+
+def test_zoom_status_is_stored_as_a_plain_word() -> None:
+    from readiness.devices.network.zoom_status import ZoomStatus
+
+    result = judge(line(48.2, 9.6), zoom_status=ZoomStatus.INCIDENT)
+    assert type(result.measures["zoom_status"]) is str
+    assert result.measures["zoom_status"] == "incident"
+
+
+def test_a_probe_that_sent_nothing_is_not_a_probe() -> None:
+    result = judge(line(48.2, 9.6), line=LineStats(0, 0, None, None, None, None, 0, 0, 0.0, 0.0))
+    assert result.status is Status.OK
+    for measure in UDP_MEASURES:
+        assert result.measures[measure] is None
+
+
+def test_a_zoom_incident_says_the_trouble_may_be_on_zooms_side() -> None:
+    result = judge(line(48.2, 9.6), line=udp_line(), zoom_status="incident")
+    assert result.status is Status.OK  # nothing to fix here
+    (advice,) = result.advice
+    assert "Zoom signale en ce moment un incident" in advice
+    assert "peuvent venir de Zoom" in advice
+    assert result.measures["zoom_status"] == "incident"
+
+
+@pytest.mark.parametrize("status", ["unknown", "ok", "INCIDENT", "", "<b>", None, 3])
+def test_no_incident_no_word_about_zoom(status) -> None:
+    result = judge(line(48.2, 9.6), zoom_status=status)
+    assert result.advice == ()
+    assert result.measures["zoom_status"] in ("ok", "unknown")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1.0])
+def test_json_stays_strict_whatever_the_probe_gives(bad: float) -> None:
+    odd = LineStats(200, 190, bad, bad, bad, bad, 0, 0, bad, bad)
+    result = judge(line(48.2, 9.6), line=odd)
+    measures = strict_json(result)["measures"]
+    assert measures["udp_reachable"] is True
+    for measure in UDP_MEASURES[1:]:
+        assert measures[measure] is None, measure
+
+
+def test_the_measures_are_rounded() -> None:
+    udp = LineStats(150, 149, 0.6666666, 23.456, 31.04, 1.2345, 0, 0, 101.7, 7.4999)
+    measures = judge(line(48.2, 9.6), line=udp).measures
+    assert measures["udp_loss_percent"] == 0.67 and measures["udp_rtt_ms"] == 23.5
+    assert measures["udp_rtt_p95_ms"] == 31.0 and measures["udp_jitter_ms"] == 1.2
+    assert measures["udp_longest_outage_ms"] == 102 and measures["stability_duration_s"] == 7.5
+    assert measures["mos"] == round(measures["mos"], 2)
 
 
 # --- the budget, with stand-in clients on a fake clock ------------------------------------

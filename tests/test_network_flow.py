@@ -10,8 +10,13 @@ from network_helpers import FixedClient, TlsServer, speedtest_client
 from readiness.checks import build_checks
 from readiness.checks.flow import drive
 from readiness.checks.kit import DeviceKit
-from readiness.checks.network import NetworkParts
-from readiness.checks.network_flow import NetworkFlow, NetworkMeasured, NetworkProgress
+from readiness.checks.network import NetworkParts, udp_probe_part
+from readiness.checks.network_flow import (
+    NetworkFlow,
+    NetworkMeasured,
+    NetworkProgress,
+    timeout_s,
+)
 from readiness.checks.titles import network_title
 from readiness.core.device_choice import DeviceChoice
 from readiness.core.result import Status
@@ -21,6 +26,7 @@ from readiness.devices.network.line_measure import LineMeasure
 from readiness.devices.network.network_errors import Failure, NetworkError
 from readiness.devices.network.zoom_reachability import Reachability
 from speed_server import SpeedServer
+from stun_server import StunServer
 
 pytest_plugins = ["network_fixtures"]
 
@@ -176,3 +182,52 @@ def test_the_command_lines_check_drives_the_flow_against_a_local_server(
     assert result.status is Status.OK, result
     assert result.measures["service"].startswith("speedtest (127.0.0.1:")
     assert result.measures["zoom_reachable"] is True
+
+
+# --- the line over UDP --------------------------------------------------------------
+
+
+def test_the_flow_probes_the_line_for_the_stability_time_chosen() -> None:
+    asked: list[float] = []
+
+    def probe(seconds, cancelled, progress):
+        asked.append(seconds)
+        return None  # nothing sent: the verdict goes without UDP figures
+
+    def maker(devices: DeviceChoice) -> NetworkParts:
+        return NetworkParts([FixedClient()], lambda: Reachability(True), lambda: CABLE, probe)
+
+    flow = NetworkFlow(DeviceChoice(stability_s=2.5), DeviceKit(network=maker))
+    result = drive(flow, 30, title=network_title)
+    assert asked == [2.5]
+    assert result.status is Status.OK
+
+
+def test_the_real_parts_probe_the_stun_servers_chosen() -> None:
+    assert DeviceKit().network(DeviceChoice()).udp_probe is not None  # the public ones
+    assert DeviceKit().network(DeviceChoice(stun_servers=())).udp_probe is None
+
+
+def test_the_checks_time_limit_grows_with_the_stability_time() -> None:
+    (short,) = build_checks(["network"], DeviceChoice(stability_s=5.0))
+    (long,) = build_checks(["network"], DeviceChoice(stability_s=120.0))
+    assert long.timeout_s - short.timeout_s == 115.0
+    assert short.timeout_s == timeout_s(5.0) > 5.0 + 30.0  # the bandwidth's budget too
+
+
+def test_the_command_lines_check_finds_udp_blocked_on_a_silent_stun_port(
+    zoom_stand_in: TlsServer,
+) -> None:
+    with StunServer(silent=True) as silent:
+        kit = DeviceKit(
+            network=lambda devices: NetworkParts(
+                [FixedClient()],
+                zoom_stand_in.probe().check,
+                lambda: CABLE,
+                udp_probe_part([("127.0.0.1", silent.port)]),
+            )
+        )
+        (check,) = build_checks(["network"], DeviceChoice(stability_s=1.0), kit=kit)
+        result = check.run()
+    assert silent.requests > 0
+    assert result.measures["udp_reachable"] is False

@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from readiness import cli
 from readiness.checks import build_checks
 from readiness.checks.kit import DeviceKit
-from readiness.checks.network import NetworkParts
+from readiness.checks.network import NetworkParts, NetworkProgress
+from readiness.checks.network_verdict import judge_network
+from readiness.core.line_stats import LineStats
 from readiness.core.result import Status
 from readiness.devices.network.connection import ETHERNET, Connection, detect
 from readiness.devices.network.latency import Latency
@@ -279,3 +281,97 @@ def test_the_page_and_the_command_line_give_the_same_verdict(qtbot, page_for, ca
     assert (reported["status"], reported["summary"]) == (shown.status.value, shown.summary)
     assert reported["advice"] == list(shown.advice)
     assert page.result_view.summary.text() == reported["summary"]
+
+
+# --- the media path's rows ---------------------------------------------------------------
+
+GOOD_LINE = LineMeasure(48.2, 9.6, Latency((20.0,) * 10), None, "speedtest.net (Paris)", "")
+
+
+def udp_stats(loss: float = 0.0, jitter: float = 2.0, outage: float = 0.0) -> LineStats:
+    return LineStats(
+        200, round(200 * (1 - loss / 100)), loss, 25.0, 29.0, jitter, 0, 0, outage, 10.0
+    )
+
+
+def shown(page: NetworkPage, line=None, zoom_status: str = "unknown"):
+    """The page after a test that found ``line`` on the media path."""
+    result = judge_network(
+        "Connexion internet",
+        GOOD_LINE,
+        [],
+        Connection(ETHERNET, "eth0"),
+        Reachability(True),
+        9.0,
+        line=line,
+        zoom_status=zoom_status,
+    )
+    page.controller.record(result)
+    assert page.figures.isVisible()
+    return result
+
+
+@pytest.fixture
+def idle_page(page_for) -> NetworkPage:
+    return page_for(stand_in_kit(FixedClient()))
+
+
+def test_a_clean_media_path_reads_in_words(idle_page) -> None:
+    shown(idle_page, udp_stats(), zoom_status="ok")
+    figures = idle_page.figures
+    assert figures.value("udp") == "✓ ouverte"
+    assert figures.value("udp_loss") == "0\u00a0%"
+    assert figures.value("udp_jitter") == "2\u00a0ms"
+    assert figures.value("udp_outage") == "aucune (sur 10\u00a0s de test)"
+    assert figures.value("call_quality") == "Excellente (note 4,4 sur 5)"
+    assert figures.value("zoom_status") == "✓ aucun incident signalé"
+
+
+def test_a_lossy_path_with_a_drop_out(idle_page) -> None:
+    result = shown(idle_page, udp_stats(loss=4.5, jitter=12.4, outage=1800.0))
+    figures = idle_page.figures
+    assert figures.value("udp_loss") == "4,5\u00a0%"
+    assert figures.value("udp_jitter") == "12\u00a0ms"
+    assert figures.value("udp_outage") == "1,8\u00a0s (sur 10\u00a0s de test)"
+    assert figures.value("call_quality").startswith("Moyenne (note 3,")
+    assert idle_page.result_view.badge.word() == "À améliorer"
+    assert "coupez votre caméra" in idle_page.result_view.advice.text()
+    assert result.measures["allows"] == "standard_video"
+    assert figures.allows.text() == "Vidéo en qualité standard"
+
+
+def test_udp_blocked_is_readable(idle_page) -> None:
+    shown(idle_page, LineStats(200, 0, None, None, None, None, 0, 0, 10_000.0, 10.0))
+    figures = idle_page.figures
+    assert figures.value("udp") == (
+        "✗ bloquée\u00a0: Zoom passera par sa voie de secours (TCP 443)"
+    )
+    for key in ("udp_loss", "udp_jitter", "udp_outage", "call_quality"):
+        assert figures.value(key) == "non mesuré", key
+    assert idle_page.result_view.badge.word() == "À améliorer"
+    assert "UDP 8801 à 8810" in idle_page.result_view.advice.text()
+
+
+def test_without_a_udp_probe_nothing_is_made_up(idle_page) -> None:
+    shown(idle_page)
+    figures = idle_page.figures
+    assert figures.value("udp") == "non vérifiée"
+    for key in ("udp_loss", "udp_jitter", "udp_outage", "call_quality"):
+        assert figures.value(key) == "non mesuré", key
+    assert figures.value("zoom_status") == "non vérifié"
+
+
+def test_a_zoom_incident_shows(idle_page) -> None:
+    shown(idle_page, udp_stats(), zoom_status="incident")
+    assert idle_page.figures.value("zoom_status") == "⚠ Zoom signale un incident"
+    assert idle_page.result_view.badge.word() == "Bon"
+    assert "peuvent venir de Zoom" in idle_page.result_view.advice.text()
+
+
+def test_the_udp_probe_has_its_own_words_while_it_runs(idle_page) -> None:
+    idle_page._on_update(NetworkProgress(0.2, "download", 12.0, "speedtest.net"))
+    idle_page._on_update(NetworkProgress(0.7, "stability", None, ""))
+    assert idle_page.phase_label.text() == (
+        "Mesure de la régularité de la connexion (son et image)…"
+    )
+    assert idle_page.progress_bar.value() == 700

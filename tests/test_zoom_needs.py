@@ -7,11 +7,15 @@ from readiness.core.zoom_needs import (
     ZOOM_NEEDS,
     Allows,
     Delay,
+    Loss,
     Need,
     allows_text,
     bandwidth_allows,
     delay_quality,
     judge_line,
+    judge_path,
+    loss_quality,
+    outage_noticeable,
 )
 
 
@@ -88,3 +92,46 @@ def test_levels_read_in_french() -> None:
     assert allows_text(Allows.STANDARD_VIDEO) == "vidéo en qualité standard"
     assert allows_text(Allows.AUDIO) == "audio seulement"
     assert allows_text(Allows.INSUFFICIENT) == "insuffisant"
+
+
+@pytest.mark.parametrize(
+    ("loss", "expected"),
+    [
+        (0.0, Loss.GOOD),
+        (0.99, Loss.GOOD),
+        (1.0, Loss.NOTICEABLE),  # Teams' and Twilio's "good" ends here
+        (2.49, Loss.NOTICEABLE),
+        (2.5, Loss.VIDEO_SUFFERS),  # the middle of the sources' 2-3 %
+        (4.0, Loss.VIDEO_SUFFERS),
+        (9.99, Loss.VIDEO_SUFFERS),
+        (10.0, Loss.AUDIO_ONLY),  # Teams' poor audio stream
+        (100.0, Loss.AUDIO_ONLY),
+        (None, None),
+    ],
+)
+def test_loss_levels(loss, expected) -> None:
+    assert loss_quality(loss) is expected
+
+
+@pytest.mark.parametrize(
+    ("loss", "rtt", "jitter", "allows"),
+    [
+        (0.0, 25.0, 2.0, Allows.HD_VIDEO),
+        (1.5, 25.0, 2.0, Allows.HD_VIDEO),
+        (4.0, 25.0, 2.0, Allows.STANDARD_VIDEO),
+        (15.0, 25.0, 2.0, Allows.AUDIO),
+        (0.0, 25.0, 35.0, Allows.HD_VIDEO),  # a warning, not a lower level
+        (0.0, 25.0, 55.0, Allows.AUDIO),
+        (4.0, 350.0, 2.0, Allows.AUDIO),
+        (None, None, None, Allows.HD_VIDEO),  # nothing measured: no cap
+    ],
+)
+def test_what_the_media_path_leaves(loss, rtt, jitter, allows) -> None:
+    assert judge_path(loss, rtt, jitter, 0.0).allows is allows
+
+
+def test_a_drop_out_of_a_second_is_noticeable() -> None:
+    assert not outage_noticeable(None)
+    assert not outage_noticeable(999.0)
+    assert outage_noticeable(1000.0)
+    assert judge_path(0.0, 25.0, 2.0, 1500.0).outage

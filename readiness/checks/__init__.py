@@ -55,9 +55,14 @@ def _speakers(devices: DeviceChoice, kit: DeviceKit) -> Check:
 
 def _network(devices: DeviceChoice, kit: DeviceKit) -> Check:
     from readiness.checks.flow import FlowCheck
-    from readiness.checks.network_flow import TIMEOUT_S, NetworkFlow
+    from readiness.checks.network_flow import NetworkFlow, timeout_s
 
-    return FlowCheck("network", titles.network_title, lambda: NetworkFlow(devices, kit), TIMEOUT_S)
+    return FlowCheck(
+        "network",
+        titles.network_title,
+        lambda: NetworkFlow(devices, kit),
+        timeout_s(devices.stability_s),
+    )
 
 
 def _processes(_devices: DeviceChoice, kit: DeviceKit) -> Check:

@@ -82,7 +82,9 @@ def _play_sound(device: AudioDevice, samples: np.ndarray, samplerate: float) -> 
 def _network(devices: DeviceChoice) -> NetworkParts:
     from readiness.checks.network import NetworkParts
 
-    return NetworkParts.for_system(devices.speedtest_server, devices.speed_service)
+    return NetworkParts.for_system(
+        devices.speedtest_server, devices.speed_service, devices.stun_servers
+    )
 
 
 def _probe_line() -> bool:
@@ -133,8 +135,9 @@ class DeviceKit:
     play_sound: Callable[[AudioDevice, np.ndarray, float], Playback] = _play_sound
 
     # network
-    #: What measures the line for the devices chosen (its speed test servers): the
-    #: bandwidth clients, Zoom's probe, the connection type. Cheap: each loads when used.
+    #: What measures the line for the devices chosen (its speed test and STUN servers):
+    #: the bandwidth clients, Zoom's probe, the connection type, Zoom's status page, the
+    #: UDP probe. Cheap: each loads when used.
     network: Callable[[DeviceChoice], NetworkParts] = _network
     #: The session watch's look at the line: True when zoom.us answers on port 443.
     probe_line: Callable[[], bool] = _probe_line

@@ -1,9 +1,12 @@
-"""« Connexion internet »: bandwidth, delay, Wi-Fi or cable, VPN, and Zoom reachable.
+"""« Connexion internet »: bandwidth, delay, Wi-Fi or cable, VPN, Zoom reachable, and the
+line over UDP (loss, jitter, drop-outs) as Zoom's sound and video will feel it.
 
 The line is measured with speedtest-cli first, then, if that fails, with the
 second client (a Cloudflare-style speed service), so that a network which blocks
-speedtest.net still gets a figure. Zoom's reachability and the connection type
-are looked at meanwhile, on their own threads. The verdict is in
+speedtest.net still gets a figure. Then it is probed over UDP with STUN requests
+for the stability time: after the bandwidth test, not during it, whose load would
+spoil the loss and jitter figures. Zoom's reachability, Zoom's status page and the
+connection type are looked at meanwhile, on their own threads. The verdict is in
 ``network_verdict``; ``network_flow`` runs this for the page and the command line.
 
 The adapters and the verdict load on the first measure.
@@ -16,12 +19,15 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from readiness.checks.titles import network_title
+from readiness.core.device_choice import DEFAULT_STABILITY_S, stun_server
 from readiness.devices.network.network_errors import Failure, NetworkError, classify
 
 if TYPE_CHECKING:
+    from readiness.core.line_stats import LineStats
     from readiness.core.result import CheckResult
     from readiness.devices.network.connection import Connection
     from readiness.devices.network.line_measure import LineMeasure
@@ -29,8 +35,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The measure gives up after this, whatever happens (the runner's own guard is longer).
+#: The bandwidth measure gives up after this, whatever happens (the runner's own guard
+#: is longer).
 BUDGET_S = 30.0
+#: The UDP probe's time beyond its stability time, at most: looking the servers up,
+#: finding one that answers, waiting for the last answers (udp_probe.probe_budget_s).
+UDP_EXTRA_S = 8.0
+#: About how long the bandwidth test takes, for its share of the progress bar.
+_BANDWIDTH_S = 8.0
+#: Zoom's status page has had all this time; a little more, then "unknown".
+_STATUS_WAIT_S = 1.0
+
+#: Probes the line over UDP: (seconds, cancelled, progress share 0-1) -> its figures;
+#: None when nothing could be sent (no server's name resolved: offline, most likely).
+UdpProbePart = Callable[[float, Callable[[], bool], Callable[[float], None]], "LineStats | None"]
 
 
 class BandwidthClient(Protocol):
@@ -42,25 +60,37 @@ class BandwidthClient(Protocol):
 
 @dataclass(frozen=True)
 class NetworkParts:
-    """What measures the line: the bandwidth clients, tried in turn, Zoom's probe and the
-    connection type (both looked at while the line is measured)."""
+    """What measures the line: the bandwidth clients, tried in turn, Zoom's probe, the
+    connection type and Zoom's status page (looked at while the line is measured), and
+    the UDP probe (after the bandwidth test)."""
 
     clients: Sequence[BandwidthClient]
     zoom: Callable[[], Reachability]
     connection: Callable[[], Connection]
+    #: None: the line is not probed over UDP.
+    udp_probe: UdpProbePart | None = None
+    #: Zoom's status page: "ok", "incident" or "unknown"; None: not asked ("unknown").
+    zoom_status: Callable[[], str] | None = None
 
     @classmethod
     def for_system(
-        cls, speedtest_server: str | None = None, speed_service: str | None = None
+        cls,
+        speedtest_server: str | None = None,
+        speed_service: str | None = None,
+        stun_servers: Sequence[str] | None = None,
     ) -> NetworkParts:
         """The real adapters: speedtest.net (or ``speedtest_server``), then ``speed_service``
-        (Cloudflare's by default; "" for none), zoom.us, this OS's interfaces. Each is
-        built, and its module loaded, when the line is first measured."""
+        (Cloudflare's by default; "" for none), zoom.us, this OS's interfaces, Zoom's
+        status page, and the STUN servers (``stun_servers`` as "host:port"; None: the
+        public ones; empty: no UDP probe). Each is built, and its module loaded, when the
+        line is first measured."""
         clients: list[BandwidthClient] = [_Deferred(_speedtest_client, speedtest_server)]
         service = None if speed_service is None else speed_service.strip()
         if service != "":
             clients.append(_Deferred(_http_client, service))
-        return cls(tuple(clients), _zoom_reachability, _connection_type)
+        servers = None if stun_servers is None else _stun_addresses(stun_servers)
+        udp = None if servers == () else udp_probe_part(servers)
+        return cls(tuple(clients), _zoom_reachability, _connection_type, udp, _zoom_status)
 
 
 @dataclass(frozen=True)
@@ -69,7 +99,8 @@ class NetworkProgress:
 
     #: Of the whole test, 0-1, never going back.
     fraction: float
-    #: "connect", "download", "upload", then "zoom" (the verdict is being made).
+    #: "connect", "download", "upload", "stability" (the line probed over UDP), then
+    #: "zoom" (the verdict is being made).
     phase: str
     #: The rate measured so far in this phase, when there is one.
     live_mbps: float | None
@@ -89,15 +120,27 @@ def measure_network(
     cancelled: Callable[[], bool] | None = None,
     *,
     budget_s: float = BUDGET_S,
+    stability_s: float = DEFAULT_STABILITY_S,
     clock: Callable[[], float] = time.perf_counter,
 ) -> CheckResult:
-    """The whole test within ``budget_s`` on ``clock`` (also the duration reported);
-    raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
+    """The whole test: the bandwidth within ``budget_s`` on ``clock`` (also the duration
+    reported), then the line over UDP for ``stability_s`` (when ``parts`` has a UDP
+    probe); raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
     cancelled = cancelled or _never
     started = clock()
     zoom = _Background(parts.zoom)
     connection = _Background(parts.connection)
-    measure, failures = _measure_line(parts.clients, progress, cancelled, started, budget_s, clock)
+    status = _Background(parts.zoom_status) if parts.zoom_status else None
+    probing = parts.udp_probe is not None
+    bandwidth_share = _BANDWIDTH_S / (_BANDWIDTH_S + stability_s) if probing else 1.0
+    scaled = _Scaled(progress, 0.0, bandwidth_share)
+    measure, failures = _measure_line(parts.clients, scaled, cancelled, started, budget_s, clock)
+    line = None
+    if parts.udp_probe is not None:
+        if cancelled():
+            raise NetworkError(Failure.CANCELLED)
+        stability = _Scaled(progress, bandwidth_share, 1.0)
+        line = _probe_udp(parts.udp_probe, stability_s, cancelled, stability.share("stability"))
     if progress:
         progress(NetworkProgress(1.0, "zoom", None, ""))
     from readiness.checks.network_verdict import judge_network
@@ -111,6 +154,8 @@ def measure_network(
         connection.result(5.0) or Connection(),
         zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
         clock() - started,
+        line=line,
+        zoom_status=str((status.result(_STATUS_WAIT_S) if status else None) or "unknown"),
     )
     if cancelled():
         raise NetworkError(Failure.CANCELLED)
@@ -147,6 +192,54 @@ def _measure_line(
             continue
         return measure, failures
     return None, failures
+
+
+def _probe_udp(
+    probe: UdpProbePart,
+    seconds: float,
+    cancelled: Callable[[], bool],
+    report: Callable[[float], None],
+) -> LineStats | None:
+    """The UDP probe's figures, on a daemon thread guarded by its longest time; None if
+    it failed or overran (the verdict then goes without them)."""
+    outcome: list[LineStats | None] = []
+    stop = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome.append(probe(seconds, lambda: stop.is_set() or cancelled(), report))
+        except Exception:  # a bug in the probe: the rest of the verdict still stands
+            log.exception("UDP probe")
+            outcome.append(None)
+
+    worker = threading.Thread(target=target, name="udp-probe", daemon=True)
+    worker.start()
+    worker.join(seconds + UDP_EXTRA_S)
+    if not outcome:
+        stop.set()
+        log.warning("UDP probe: no result in %.0f s", seconds + UDP_EXTRA_S)
+        return None
+    return outcome[0]
+
+
+class _Scaled:
+    """Progress into [low, high] of the bar, never going back."""
+
+    def __init__(self, progress: ProgressCallback | None, low: float, high: float):
+        self._progress = progress
+        self._low, self._high = low, high
+        self._value = low
+
+    def __call__(self, update: NetworkProgress) -> None:
+        if self._progress is None:
+            return
+        value = self._low + (self._high - self._low) * update.fraction
+        self._value = max(self._value, value)
+        self._progress(NetworkProgress(self._value, update.phase, update.live_mbps, update.service))
+
+    def share(self, phase: str) -> Callable[[float], None]:
+        """A ``progress(share)`` for a phase with no rate and no service."""
+        return lambda share: self(NetworkProgress(min(1.0, max(0.0, share)), phase, None, ""))
 
 
 class _Bar:
@@ -261,6 +354,47 @@ def _http_client(base_url: str | None) -> BandwidthClient:
     from readiness.devices.network.http_speed import DEFAULT_SERVICE, HttpSpeedClient
 
     return HttpSpeedClient(base_url or DEFAULT_SERVICE)
+
+
+def udp_probe_part(servers: Sequence[tuple[str, int]] | None = None, **settings) -> UdpProbePart:
+    """The UDP probe of ``servers`` (host, port) (None: the public ones), as NetworkParts
+    takes it; ``settings`` go to UdpProbe (tests shorten its waits)."""
+    return partial(_probe_with, servers, settings)
+
+
+def _probe_with(
+    servers: Sequence[tuple[str, int]] | None,
+    settings: dict[str, Any],
+    seconds: float,
+    cancelled: Callable[[], bool],
+    progress: Callable[[float], None],
+) -> LineStats | None:
+    from readiness.core.line_stats import summarize
+    from readiness.devices.network.udp_probe import DEFAULT_STUN_SERVERS, UdpProbe
+
+    run = UdpProbe(servers or DEFAULT_STUN_SERVERS, **settings).run(seconds, cancelled, progress)
+    if not run.echoes:
+        return None  # nothing sent (no name resolved, no socket): a line not probed
+    return summarize(run.echoes, run.duration_s)
+
+
+def _stun_addresses(texts: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """Checked where they came in (session.toml, --stun-server); one that slipped through
+    is left out."""
+    addresses = []
+    for text in texts:
+        address = stun_server(text)
+        if address is None:
+            log.warning("STUN server %r left out: not host:port", text)
+        else:
+            addresses.append(address)
+    return tuple(addresses)
+
+
+def _zoom_status() -> str:
+    from readiness.devices.network.zoom_status import fetch_zoom_status
+
+    return str(fetch_zoom_status())
 
 
 def _zoom_reachability() -> Reachability:

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readiness.checks.network import BUDGET_S, NetworkProgress, measure_network
+from readiness.checks.network import BUDGET_S, UDP_EXTRA_S, NetworkProgress, measure_network
 from readiness.checks.titles import network_title
+from readiness.core.device_choice import DEFAULT_STABILITY_S
 from readiness.core.i18n import translate
 from readiness.core.result import CheckResult, Status
 from readiness.devices.network.network_errors import Failure, NetworkError
@@ -31,8 +32,15 @@ __all__ = ["NetworkFlow", "NetworkMeasured", "NetworkProgress"]
 
 log = logging.getLogger(__name__)
 
-#: The command line's limit: the test's own budget, and time for the verdict.
-TIMEOUT_S = BUDGET_S + 10.0
+
+def timeout_s(stability_s: float = DEFAULT_STABILITY_S) -> float:
+    """The command line's limit: the bandwidth test's budget, the UDP probe's longest
+    time, and time for the verdict."""
+    return BUDGET_S + stability_s + UDP_EXTRA_S + 10.0
+
+
+#: The limit with the default stability time.
+TIMEOUT_S = timeout_s()
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,12 @@ class NetworkFlow:
             # Here, off the caller's thread: the first time, that may load modules.
             parts = self._kit.network(self._devices)
             result = measure_network(
-                parts, self._send, self._cancel.is_set, budget_s=self._budget_s, clock=self._clock
+                parts,
+                self._send,
+                self._cancel.is_set,
+                budget_s=self._budget_s,
+                stability_s=self._devices.stability_s,
+                clock=self._clock,
             )
         except NetworkError as error:
             if error.failure is not Failure.CANCELLED:

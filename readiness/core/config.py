@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from readiness.core.contact import is_plausible_email, is_plausible_phone
-from readiness.core.device_choice import DeviceChoice
+from readiness.core.device_choice import (
+    MAX_STUN_SERVERS,
+    DeviceChoice,
+    stun_server,
+    stun_server_text,
+)
 from readiness.core.i18n import pick, translate
 from readiness.core.meeting import group_meeting_id, is_valid_passcode, normalize_meeting_id
 from readiness.user_dirs import user_config_dir
@@ -205,6 +210,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         output_device=_device(reader, "output_device"),
         speedtest_server=_web_address(reader, "speedtest_server") or None,
         speed_service=_web_address(reader, "speed_service"),
+        stun_servers=_stun_servers(reader),
     )
     session_start = _session_start(reader, data.get("session", {}).get("start"))
     return SessionConfig(
@@ -324,6 +330,37 @@ def _web_address(reader: _Reader, key: str) -> str | None:
             ),
         )
     return text
+
+
+def _stun_servers(reader: _Reader) -> tuple[str, ...] | None:
+    """[network] stun_servers: a list of "host:port"; missing is None (the app's public
+    servers), an empty list () (no UDP probe)."""
+    value = reader.data.get("network", {}).get("stun_servers")
+    if value is None:
+        return None
+    example = translate(
+        "Config",
+        "Une liste d'adresses de serveurs STUN est attendue ({max} au plus), par exemple "
+        '["stun.exemple.fr:3478"].',
+    ).format(max=MAX_STUN_SERVERS)
+    if not isinstance(value, list) or len(value) > MAX_STUN_SERVERS:
+        raise reader.fail("network", "stun_servers", example)
+    servers = []
+    for number, item in enumerate(value, start=1):
+        address = stun_server(item) if isinstance(item, str) else None
+        if address is None:
+            raise reader.fail(
+                "network",
+                "stun_servers",
+                translate(
+                    "Config",
+                    "L'adresse n° {number} n'est pas celle d'un serveur STUN : un nom ou une "
+                    "adresse IP, puis « : » et un port entre 1 et 65535, par exemple "
+                    "« stun.exemple.fr:3478 ».",
+                ).format(number=number),
+            )
+        servers.append(stun_server_text(address))
+    return tuple(servers)
 
 
 def _device(reader: _Reader, key: str) -> str | None:

@@ -13,6 +13,31 @@ Sources, kept in this one table:
   Beyond 300 ms and 50 ms, talking in turn breaks down (the ITU G.114 limit for
   interactive speech is 150 ms each way).
 
+- Loss, jitter and drop-outs on the media path (UDP). Zoom publishes none;
+  what others publish (good / video suffers / poor):
+  - Microsoft Teams, "Prepare your organization's network for Teams" (customer
+    edge to Microsoft edge): loss < 1 % in any 15 s, jitter < 30 ms in any 15 s,
+    burst loss < 10 % in any 200 ms, round trip < 100 ms.
+  - Microsoft Teams Call Quality Dashboard, "Stream classification": an audio
+    stream is poor with loss > 10 %, jitter > 30 ms or round trip > 500 ms.
+  - Twilio's video diagnostics app (twilio-video-diagnostics-react-app,
+    getQualityScore): loss < 1 / 3 / 8 % excellent / good / average, bad above;
+    jitter < 5 / 10 / 30 ms; round trip < 100 / 250 / 400 ms; the worst wins.
+  - Twilio Voice SDK's call-quality warnings: loss > 3 %, jitter > 30 ms,
+    round trip > 400 ms, MOS < 3.5.
+  - Vonage Video API's pre-call test: 720p needs <= 0.5 % loss.
+  - qualityRTC (testRTC): loss < 1 % good, > 4 % bad.
+
+  Here: loss under 1 % is good; from 2.5 % (the middle of the 2-3 % where these
+  sources put the start of visible harm, and low enough that 4 % measured over
+  150 packets stays above it) video suffers: a warning, at most standard video;
+  from 10 % (Teams' poor audio stream; Twilio's "bad" starts at 8 %) at most
+  audio. Jitter and round trip keep the delay limits below (30 ms / 100 ms a
+  warning, 50 ms / 300 ms audio only). A drop-out (nothing coming back at all)
+  of 1 s or more is a warning: nobody publishes a drop-out limit; Microsoft's
+  burst target is broken by 200 ms already, but a short burst is a glitch,
+  while a second loses whole words.
+
 A session may have several people on screen, so the group figures decide; HD
 needs room for screen sharing too.
 """
@@ -52,6 +77,21 @@ class DelayLimits:
 #: Under ``GOOD``: unnoticeable. Under ``USABLE``: noticeable but workable.
 GOOD_DELAY = DelayLimits(round_trip_ms=100.0, jitter_ms=30.0)
 USABLE_DELAY = DelayLimits(round_trip_ms=300.0, jitter_ms=50.0)
+
+
+@dataclass(frozen=True)
+class LossLimits:
+    """Loss on the media path, in %: from ``video_percent`` video suffers, from
+    ``audio_only_percent`` only audio gets through well enough."""
+
+    good_percent: float
+    video_percent: float
+    audio_only_percent: float
+
+
+LOSS_LIMITS = LossLimits(good_percent=1.0, video_percent=2.5, audio_only_percent=10.0)
+#: A drop-out (nothing coming back) at least this long is a warning, in ms.
+OUTAGE_LIMIT_MS = 1000.0
 
 
 class Allows(IntEnum):
@@ -101,6 +141,41 @@ def delay_quality(round_trip_ms: float | None, jitter_ms: float | None) -> Delay
     return Delay.POOR
 
 
+class Loss(IntEnum):
+    """How much of the media path's packets are lost, from worst to best."""
+
+    AUDIO_ONLY = 0
+    VIDEO_SUFFERS = 1
+    NOTICEABLE = 2
+    GOOD = 3
+
+
+def loss_quality(loss_percent: float | None) -> Loss | None:
+    """None when the loss could not be measured."""
+    if loss_percent is None:
+        return None
+    if loss_percent >= LOSS_LIMITS.audio_only_percent:
+        return Loss.AUDIO_ONLY
+    if loss_percent >= LOSS_LIMITS.video_percent:
+        return Loss.VIDEO_SUFFERS
+    if loss_percent >= LOSS_LIMITS.good_percent:
+        return Loss.NOTICEABLE
+    return Loss.GOOD
+
+
+#: The most each loss level leaves of the bandwidth's level.
+LOSS_ALLOWS: dict[Loss, Allows] = {
+    Loss.AUDIO_ONLY: Allows.AUDIO,
+    Loss.VIDEO_SUFFERS: Allows.STANDARD_VIDEO,
+    Loss.NOTICEABLE: Allows.HD_VIDEO,
+    Loss.GOOD: Allows.HD_VIDEO,
+}
+
+
+def outage_noticeable(longest_outage_ms: float | None) -> bool:
+    return longest_outage_ms is not None and longest_outage_ms >= OUTAGE_LIMIT_MS
+
+
 @dataclass(frozen=True)
 class LineVerdict:
     allows: Allows
@@ -140,3 +215,31 @@ def allows_text(level: Allows) -> str:
         Allows.INSUFFICIENT: translate("ZoomNeeds", "insuffisant"),
     }
     return texts[level]
+
+
+@dataclass(frozen=True)
+class PathVerdict:
+    """What the media path (UDP) allows at most, and why."""
+
+    loss: Loss | None
+    delay: Delay | None
+    #: A drop-out of ``OUTAGE_LIMIT_MS`` or more was seen.
+    outage: bool
+    allows: Allows
+
+
+def judge_path(
+    loss_percent: float | None,
+    round_trip_ms: float | None,
+    jitter_ms: float | None,
+    longest_outage_ms: float | None,
+) -> PathVerdict:
+    """The most the media path leaves of what the bandwidth allows: loss caps it
+    (``LOSS_ALLOWS``), a poor delay or jitter leaves audio at most, as on the
+    bandwidth test's own round trips."""
+    loss = loss_quality(loss_percent)
+    delay = delay_quality(round_trip_ms, jitter_ms)
+    allows = LOSS_ALLOWS[loss] if loss is not None else Allows.HD_VIDEO
+    if delay is Delay.POOR:
+        allows = min(allows, Allows.AUDIO)
+    return PathVerdict(loss, delay, outage_noticeable(longest_outage_ms), allows)

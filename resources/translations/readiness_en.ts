@@ -385,6 +385,26 @@ You can carry on. If the application stops responding, close it and then open it
     </message>
 </context>
 <context>
+    <name>CallQuality</name>
+    <message>
+        <source>excellente</source>
+        <extracomment>The jitter buffer holds packets for about this many times the jitter. The lowest MOS of each band (G.107 Annex B: 4.3, 4.0, 3.6).</extracomment>
+        <translation>excellent</translation>
+    </message>
+    <message>
+        <source>bonne</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>moyenne</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>mauvaise</source>
+        <translation>poor</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <source>Caméra {number}</source>
@@ -668,6 +688,10 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>Unknown check: {unknown}. Possible checks: {known}.</translation>
     </message>
     <message>
+        <source>Donnez au plus {max} serveurs STUN (--stun-server).</source>
+        <translation>Give at most {max} STUN servers (--stun-server).</translation>
+    </message>
+    <message>
         <source>Le rapport n&apos;a pas pu être enregistré dans «&#xa0;{path}&#xa0;»&#xa0;: choisissez un autre dossier.</source>
         <translation>The report could not be saved in “{path}”: choose another folder.</translation>
     </message>
@@ -716,6 +740,14 @@ Help: readiness --help
         <translation>a duration between 0.5 and {max:g} seconds is expected</translation>
     </message>
     <message>
+        <source>une durée entre {min:g} et {max:g} secondes est attendue</source>
+        <translation>a duration between {min:g} and {max:g} seconds is expected</translation>
+    </message>
+    <message>
+        <source>une adresse de serveur STUN est attendue&#xa0;: un nom ou une adresse IP, puis «&#xa0;:&#xa0;» et un port entre 1 et 65535, par exemple stun.exemple.fr:3478</source>
+        <translation>a STUN server address is expected: a name or an IP address, then &quot;:&quot; and a port between 1 and 65535, for example stun.example.com:3478</translation>
+    </message>
+    <message>
         <source>une adresse http:// ou https:// est attendue, par exemple https://speedtest.exemple.fr:8080/speedtest/upload.php</source>
         <translation>an http:// or https:// address is expected, for example https://speedtest.example.com:8080/speedtest/upload.php</translation>
     </message>
@@ -762,6 +794,14 @@ Help: readiness --help
     <message>
         <source>serveur de mesure du débit, au format de speedtest.net (finissant par upload.php)&#xa0;: rien n&apos;est alors demandé à speedtest.net</source>
         <translation>server for measuring the speed, in speedtest.net format (ending in upload.php): speedtest.net is then not contacted at all</translation>
+    </message>
+    <message>
+        <source>serveur STUN pour mesurer la connexion en UDP, la voie du son et de l&apos;image de Zoom (option à répéter pour en donner plusieurs&#xa0;; les serveurs publics ne sont alors pas utilisés)</source>
+        <translation>STUN server to measure the connection over UDP, the way Zoom&apos;s sound and video travel (repeat the option to give several; the public servers are then not used)</translation>
+    </message>
+    <message>
+        <source>durée de la mesure de stabilité de la connexion, en secondes ({default:g} par défaut)</source>
+        <translation>how long to measure the connection&apos;s stability, in seconds ({default:g} by default)</translation>
     </message>
     <message>
         <source>enregistrer aussi le rapport en PDF dans ce fichier</source>
@@ -900,6 +940,14 @@ Help: readiness --help
         <translation>A web address in quotation marks is expected, for example “https://speedtest.example.com:8080/speedtest/upload.php”.</translation>
     </message>
     <message>
+        <source>Une liste d&apos;adresses de serveurs STUN est attendue ({max} au plus), par exemple [&quot;stun.exemple.fr:3478&quot;].</source>
+        <translation>A list of STUN server addresses is expected ({max} at most), for example [&quot;stun.example.com:3478&quot;].</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse n° {number} n&apos;est pas celle d&apos;un serveur STUN&#xa0;: un nom ou une adresse IP, puis «&#xa0;:&#xa0;» et un port entre 1 et 65535, par exemple «&#xa0;stun.exemple.fr:3478&#xa0;».</source>
+        <translation>Address no. {number} is not a STUN server&apos;s: a name or an IP address, then &quot;:&quot; and a port between 1 and 65535, for example &quot;stun.example.com:3478&quot;.</translation>
+    </message>
+    <message>
         <source>Un numéro d&apos;appareil (0, 1, …) ou un nom entre guillemets est attendu.</source>
         <translation>A device number (0, 1, …) or a name in quotation marks is expected.</translation>
     </message>
@@ -1027,7 +1075,7 @@ Thank you.</translation>
     <name>Flow</name>
     <message>
         <source>La vérification n&apos;a pas pu aboutir à temps.</source>
-        <extracomment>Receives a flow&apos;s updates; called from the flow&apos;s own threads. The check&apos;s id, as in ``--only`` and the report.</extracomment>
+        <extracomment>What ``FlowCheck`` keeps of the runner&apos;s time limit for the flow&apos;s ``stop``. Receives a flow&apos;s updates; called from the flow&apos;s own threads. The check&apos;s id, as in ``--only`` and the report.</extracomment>
         <translation>The check could not finish in time.</translation>
     </message>
     <message>
@@ -1628,6 +1676,35 @@ Thank you.</translation>
         <translation>If you can, use another connection (share your phone&apos;s connection) and run the test again. If not, let your consultant know: the session can take place with the camera off.</translation>
     </message>
     <message>
+        <source>Zoom signale en ce moment un incident sur son service&#xa0;: si la séance a des soucis, ils peuvent venir de Zoom et non de chez vous. Patientez quelques minutes puis réessayez, et prévenez votre consultant si cela dure.</source>
+        <translation>Zoom is reporting an incident on its service right now: if the session has trouble, it may come from Zoom and not from your side. Wait a few minutes, then try again, and tell your consultant if it lasts.</translation>
+    </message>
+    <message>
+        <source>Beaucoup de paquets se perdent en route ({percent}&#xa0;%)&#xa0;: le son et l&apos;image vont hacher. Rejoignez la séance caméra coupée (audio seulement).</source>
+        <extracomment>From least to most severe, to raise a status without ever lowering it.</extracomment>
+        <translation>Many packets are lost on the way ({percent}%): sound and video will break up. Join the session with your camera off (audio only).</translation>
+    </message>
+    <message>
+        <source>Une partie des paquets se perd en route ({percent}&#xa0;%)&#xa0;: l&apos;image risque de se figer par moments. Si cela arrive pendant la séance, coupez votre caméra&#xa0;: le son passera mieux.</source>
+        <translation>Some packets are lost on the way ({percent}%): the picture may freeze at times. If that happens during the session, turn your camera off: the sound will come through better.</translation>
+    </message>
+    <message>
+        <source>La connexion est irrégulière (gigue de {ms}&#xa0;ms)&#xa0;: le son peut hacher par moments. Fermez ce qui télécharge&#xa0;; en Wi-Fi, rapprochez-vous de la box.</source>
+        <translation>The connection is irregular (jitter of {ms} ms): the sound may break up at times. Close whatever is downloading; on Wi-Fi, move closer to your router.</translation>
+    </message>
+    <message>
+        <source>La connexion s&apos;est coupée pendant {seconds}&#xa0;s au cours du test&#xa0;: l&apos;image se fige et des mots se perdent. Si cela se reproduit, redémarrez votre box.</source>
+        <translation>The connection dropped for {seconds} s during the test: the picture freezes and words get lost. If it happens again, restart your router.</translation>
+    </message>
+    <message>
+        <source>Le son et l&apos;image de Zoom ne passent pas par leur voie habituelle (UDP)&#xa0;: Zoom passera par sa voie de secours (TCP 443), et l&apos;image pourra être moins fluide. Sur un réseau d&apos;entreprise, d&apos;école ou d&apos;hôtel, demandez au service informatique d&apos;ouvrir à Zoom les ports UDP 8801 à 8810 et 3478 à 3479. À la maison, redémarrez votre box ou essayez le partage de connexion de votre téléphone.</source>
+        <translation>Zoom&apos;s sound and video cannot take their usual route (UDP): Zoom will use its back-up route (TCP 443), and the picture may be less smooth. On a company, school or hotel network, ask the IT department to open UDP ports 8801 to 8810 and 3478 to 3479 to Zoom. At home, restart your router or try sharing your phone&apos;s connection.</translation>
+    </message>
+    <message>
+        <source>, pertes {percent}&#xa0;%</source>
+        <translation>, {percent}% loss</translation>
+    </message>
+    <message>
         <source>Le signal Wi-Fi est faible ({percent}&#xa0;%)&#xa0;: branchez un câble si vous le pouvez, sinon rapprochez-vous de la box.</source>
         <translation>The Wi-Fi signal is weak ({percent}%): plug in a cable if you can, or else move closer to your router.</translation>
     </message>
@@ -1721,7 +1798,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>La mesure s&apos;est interrompue sur une erreur inattendue.</source>
-        <extracomment>The command line&apos;s limit: the test&apos;s own budget, and time for the verdict. Guards the observer: nothing is sent once ``stop`` has returned.</extracomment>
+        <extracomment>The limit with the default stability time. Guards the observer: nothing is sent once ``stop`` has returned.</extracomment>
         <translation>The measurement stopped because of an unexpected error.</translation>
     </message>
     <message>
@@ -1776,6 +1853,10 @@ Thank you.</translation>
     <message>
         <source>Mesure de l&apos;envoi (ce que vous envoyez)…</source>
         <translation>Measuring the upload (what you send)…</translation>
+    </message>
+    <message>
+        <source>Mesure de la régularité de la connexion (son et image)…</source>
+        <translation>Measuring how steady the connection is (sound and video)…</translation>
     </message>
     <message>
         <source>Vérification de l&apos;accès à Zoom…</source>
@@ -2565,7 +2646,7 @@ Thank you.</translation>
     <name>ZoomNeeds</name>
     <message>
         <source>vidéo HD et partage d&apos;écran</source>
-        <extracomment>Zoom&apos;s published needs, upload / download in Mbit/s. Under ``GOOD``: unnoticeable. Under ``USABLE``: noticeable but workable. The bandwidth each level needs, from the table above.</extracomment>
+        <extracomment>Zoom&apos;s published needs, upload / download in Mbit/s. Under ``GOOD``: unnoticeable. Under ``USABLE``: noticeable but workable. A drop-out (nothing coming back) at least this long is a warning, in ms. The bandwidth each level needs, from the table above. The most each loss level leaves of the bandwidth&apos;s level.</extracomment>
         <translation>HD video and screen sharing</translation>
     </message>
     <message>
@@ -2635,12 +2716,36 @@ Thank you.</translation>
         <translation>Stability (jitter)</translation>
     </message>
     <message>
+        <source>Voie du son et de l&apos;image (UDP)</source>
+        <translation>Sound and video route (UDP)</translation>
+    </message>
+    <message>
+        <source>Pertes de paquets</source>
+        <translation>Packet loss</translation>
+    </message>
+    <message>
+        <source>Gigue du son et de l&apos;image</source>
+        <translation>Sound and video jitter</translation>
+    </message>
+    <message>
+        <source>Coupure la plus longue</source>
+        <translation>Longest drop-out</translation>
+    </message>
+    <message>
+        <source>Qualité d&apos;appel estimée</source>
+        <translation>Estimated call quality</translation>
+    </message>
+    <message>
         <source>Connexion</source>
         <translation>Connection</translation>
     </message>
     <message>
         <source>Accès à Zoom</source>
         <translation>Zoom access</translation>
+    </message>
+    <message>
+        <source>État du service Zoom</source>
+        <translation>Zoom service status</translation>
     </message>
     <message>
         <source>Mesuré par</source>
@@ -2677,6 +2782,50 @@ Thank you.</translation>
     <message>
         <source>✗ zoom.us ne répond pas</source>
         <translation>✗ zoom.us is not responding</translation>
+    </message>
+    <message>
+        <source>non vérifiée</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>✓ ouverte</source>
+        <translation>✓ open</translation>
+    </message>
+    <message>
+        <source>✗ bloquée&#xa0;: Zoom passera par sa voie de secours (TCP 443)</source>
+        <translation>✗ blocked: Zoom will use its back-up route (TCP 443)</translation>
+    </message>
+    <message>
+        <source>{percent}&#xa0;%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{seconds}&#xa0;s</source>
+        <translation>{seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <source> (sur {seconds}&#xa0;s de test)</source>
+        <translation> (over a {seconds}&#xa0;s test)</translation>
+    </message>
+    <message>
+        <source>{quality} (note {mos} sur 5)</source>
+        <translation>{quality} (score {mos} out of 5)</translation>
+    </message>
+    <message>
+        <source>✓ aucun incident signalé</source>
+        <translation>✓ no incident reported</translation>
+    </message>
+    <message>
+        <source>⚠ Zoom signale un incident</source>
+        <translation>⚠ Zoom reports an incident</translation>
+    </message>
+    <message>
+        <source>non vérifié</source>
+        <translation>not checked</translation>
     </message>
     <message>
         <source>Wi-Fi, signal {percent}&#xa0;%</source>

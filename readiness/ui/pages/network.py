@@ -150,6 +150,8 @@ class NetworkPage(Page):
             return self.tr("Mesure de la réception (ce que vous recevez)…") + live
         if progress.phase == "upload":
             return self.tr("Mesure de l'envoi (ce que vous envoyez)…") + live
+        if progress.phase == "stability":
+            return self.tr("Mesure de la régularité de la connexion (son et image)…")
         if progress.phase == "zoom":
             return self.tr("Vérification de l'accès à Zoom…")
         if progress.service != self._first_service:
@@ -194,6 +196,13 @@ class NetworkPage(Page):
         self.cancel_button.show()
 
 
+def _percent(value: float) -> str:
+    """0 ; 0,4 ; 4,5 ; 15 (with the language's mark)."""
+    from readiness.core.i18n import decimal
+
+    return decimal(value, 0 if value == 0 or value >= 10 else 1)
+
+
 def _mbps(value: float) -> str:
     from readiness.checks.network_verdict import mbps_text
 
@@ -216,8 +225,14 @@ class _Figures(QFrame):
             ("upload", self.tr("Envoi")),
             ("latency", self.tr("Délai (aller-retour)")),
             ("jitter", self.tr("Régularité (gigue)")),
+            ("udp", self.tr("Voie du son et de l'image (UDP)")),
+            ("udp_loss", self.tr("Pertes de paquets")),
+            ("udp_jitter", self.tr("Gigue du son et de l'image")),
+            ("udp_outage", self.tr("Coupure la plus longue")),
+            ("call_quality", self.tr("Qualité d'appel estimée")),
             ("connection", self.tr("Connexion")),
             ("zoom", self.tr("Accès à Zoom")),
+            ("zoom_status", self.tr("État du service Zoom")),
             ("service", self.tr("Mesuré par")),
         ]
         for row, (key, label) in enumerate(rows):
@@ -267,13 +282,69 @@ class _Figures(QFrame):
             latency += self.tr(" (+{ms} ms pendant un téléchargement)").format(ms=round(increase))
         self._values["latency"].setText(latency)
         self._values["jitter"].setText(ms("jitter_ms"))
+        self._show_udp(measures, unknown)
         self._values["connection"].setText(self._connection_text(measures))
         self._values["zoom"].setText(
             self.tr("✓ zoom.us répond")
             if measures.get("zoom_reachable")
             else self.tr("✗ zoom.us ne répond pas")
         )
+        self._values["zoom_status"].setText(self._zoom_status_text(measures.get("zoom_status")))
         self._values["service"].setText(self._service_text(measures))
+
+    def _show_udp(self, measures, unknown: str) -> None:
+        """The media path's rows: « non mesuré » where a figure is missing (all of them when
+        UDP was not probed, or is blocked)."""
+        from readiness.core.call_quality import quality_of, quality_text
+        from readiness.core.i18n import decimal
+
+        reachable = measures.get("udp_reachable")
+        if reachable is None:
+            self._values["udp"].setText(self.tr("non vérifiée"))
+        elif reachable:
+            self._values["udp"].setText(self.tr("✓ ouverte"))
+        else:
+            self._values["udp"].setText(
+                self.tr("✗ bloquée : Zoom passera par sa voie de secours (TCP 443)")
+            )
+        loss = measures.get("udp_loss_percent")
+        self._values["udp_loss"].setText(
+            self.tr("{percent} %").format(percent=_percent(loss)) if loss is not None else unknown
+        )
+        jitter = measures.get("udp_jitter_ms")
+        self._values["udp_jitter"].setText(
+            self.tr("{ms} ms").format(ms=round(jitter)) if jitter is not None else unknown
+        )
+        outage = measures.get("udp_longest_outage_ms")
+        seconds = measures.get("stability_duration_s")
+        if outage is None:
+            text = unknown
+        elif outage == 0:
+            text = self.tr("aucune")
+        elif outage < 1000:
+            text = self.tr("{ms} ms").format(ms=round(outage))
+        else:
+            text = self.tr("{seconds} s").format(seconds=decimal(outage / 1000, 1))
+        if outage is not None and seconds:
+            text += self.tr(" (sur {seconds} s de test)").format(seconds=round(seconds))
+        self._values["udp_outage"].setText(text)
+        mos = measures.get("mos")
+        if mos is None:
+            self._values["call_quality"].setText(unknown)
+        else:
+            word = quality_text(quality_of(mos))
+            self._values["call_quality"].setText(
+                self.tr("{quality} (note {mos} sur 5)").format(
+                    quality=word[:1].upper() + word[1:], mos=decimal(mos, 1)
+                )
+            )
+
+    def _zoom_status_text(self, status) -> str:
+        if status == "ok":
+            return self.tr("✓ aucun incident signalé")
+        if status == "incident":
+            return self.tr("⚠ Zoom signale un incident")
+        return self.tr("non vérifié")
 
     def _connection_text(self, measures) -> str:
         kind = measures.get("connection")
