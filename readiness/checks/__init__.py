@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from readiness.checks import titles
-from readiness.checks.flow import FlowCheck, Observer
-from readiness.checks.kit import DeviceKit
 from readiness.checks.lazy import LazyCheck
 from readiness.core.check import Check
 from readiness.core.device_choice import DeviceChoice
 
+if TYPE_CHECKING:
+    from readiness.checks.flow import Observer
+    from readiness.checks.kit import DeviceKit
+
 #: Builds a check for the devices chosen (in session.toml, on the command line or in the
 #: app), with the kit's adapters.
-Factory = Callable[[DeviceChoice, DeviceKit], Check]
+Factory = Callable[[DeviceChoice, "DeviceKit"], Check]
 
 
 def _zoom(_devices: DeviceChoice, _kit: DeviceKit) -> Check:
@@ -93,6 +96,8 @@ def build_checks(
 ) -> list[Check]:
     """The checks named by ``ids`` (all when None), in walkthrough order. ``observe``
     sees the updates of the checks that are flows (the command line's instructions)."""
+    from readiness.checks.kit import DeviceKit  # with the first check, not at start-up
+
     wanted = CHECK_IDS if ids is None else ids
     devices = devices or DeviceChoice()
     kit = kit or DeviceKit()
@@ -110,6 +115,8 @@ def build_checks(
 def _observed(
     factory: Factory, devices: DeviceChoice, kit: DeviceKit, observe: Observer | None
 ) -> Check:
+    from readiness.checks.flow import FlowCheck
+
     check = factory(devices, kit)
     if observe is not None and isinstance(check, FlowCheck):
         check.observe = observe
