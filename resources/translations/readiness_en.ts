@@ -1809,9 +1809,9 @@ Thank you.</translation>
 <context>
     <name>NetworkPage</name>
     <message>
-        <source>Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
+        <source>Nous mesurons votre connexion (une vingtaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
         <extracomment>A smaller rise of the delay under load is noise, not worth a line.</extracomment>
-        <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
+        <translation>We measure your connection (about twenty seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
     </message>
     <message>
         <source>Étape du test</source>

@@ -35,7 +35,7 @@ class NetworkPage(Page):
         super().__init__(
             controller.check(CHECK_ID).title(),
             self.tr(
-                "Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce "
+                "Nous mesurons votre connexion (une vingtaine de secondes) et la comparons à ce "
                 "dont Zoom a besoin. Pendant le test, évitez de lancer d'autres téléchargements."
             ),
             parent,
