@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QThread, QTimer
 from PySide6.QtGui import QIcon
@@ -21,6 +22,9 @@ from readiness.crash_trace import RunMarker, write_fatal_errors_to
 from readiness.logging_setup import route_qt_messages, setup_logging
 from readiness.user_dirs import user_log_dir
 
+if TYPE_CHECKING:
+    from readiness.checks.kit import DeviceKit
+
 log = logging.getLogger(__name__)
 
 MIN_POINT_SIZE = 10.5
@@ -29,6 +33,9 @@ MIN_POINT_SIZE = 10.5
 #: closed it, and the app exits normally.
 CLOSE_AFTER_ENV = "READINESS_CLOSE_AFTER_MS"
 MAX_WINDOW_ICON = 256
+#: The connection test starts this long after the window shows: it then has its answer
+#: when the person reaches its step, and the window's first moments stay smooth.
+EARLY_NETWORK_S = 3.0
 
 
 def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -106,8 +113,10 @@ def run_app(
     argv: list[str] | None = None,
     on_shown: Callable[[], None] | None = None,
     language: str | None = None,
+    kit: DeviceKit | None = None,
 ) -> int:
-    """Start the GUI; ``on_shown`` runs once the window is on screen (start-up benchmark)."""
+    """Start the GUI; ``on_shown`` runs once the window is on screen (start-up benchmark).
+    ``kit``: the devices (the soak tests' local stand-ins); by default this computer's."""
     log_path = setup_logging()
     write_fatal_errors_to(log_path)
     route_qt_messages()
@@ -123,16 +132,21 @@ def run_app(
     log.info("configuration from %s (%s)", loaded.path, loaded.origin)
 
     from readiness.checks import build_checks
+    from readiness.checks.kit import DeviceKit
     from readiness.devices.url_opener import SystemUrlOpener
     from readiness.ui.language_switch import WindowKeeper
     from readiness.ui.main_window import MainWindow
     from readiness.ui.services import Services
 
+    kit = kit or DeviceKit()
     services = Services(
         config=loaded.config,
         preferences=preferences,
         url_opener=SystemUrlOpener(),
-        checks=build_checks(devices=loaded.config.devices),
+        checks=build_checks(devices=loaded.config.devices, kit=kit),
+        kit=kit,
+        line_watch=kit.watch_line(loaded.config.devices),
+        early_network_s=EARLY_NETWORK_S if loaded.config.devices.early_network_test else None,
     )
     keeper = WindowKeeper(lambda: MainWindow(services), services.preferences)
     window = keeper.show_first()

@@ -188,13 +188,23 @@ def make_window(qtbot, tmp_path: Path):
 
     windows: list[MainWindow] = []  # a test may keep only a page: keep its window alive
 
-    def make(*, start_checks: bool = True, config=None, checks=None, kit=None) -> MainWindow:
+    def make(
+        *,
+        start_checks: bool = True,
+        config=None,
+        checks=None,
+        kit=None,
+        line_watch=None,
+        early_network_s=None,
+    ) -> MainWindow:
         services = Services(
             config=config or read_session_file(resource("session.toml")),
             preferences=Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat)),
             url_opener=SystemUrlOpener(),
             checks=[*(checks or []), ZoomCheck(LinuxZoomFinder(root=empty_root))],
             kit=kit or DeviceKit(),
+            line_watch=line_watch,
+            early_network_s=early_network_s,
         )
         window = MainWindow(services)
         windows.append(window)

@@ -173,6 +173,7 @@ UDP_MEASURES = (
     "udp_rtt_p95_ms",
     "udp_jitter_ms",
     "udp_longest_outage_ms",
+    "udp_outages",
     "stability_duration_s",
     "mos",
 )

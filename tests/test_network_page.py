@@ -322,7 +322,7 @@ def test_a_clean_media_path_reads_in_words(idle_page) -> None:
     assert figures.value("udp") == "✓ ouverte"
     assert figures.value("udp_loss") == "0\u00a0%"
     assert figures.value("udp_jitter") == "2\u00a0ms"
-    assert figures.value("udp_outage") == "aucune (sur 10\u00a0s de test)"
+    assert figures.value("udp_outage") == "aucune (sur 10\u00a0s)"
     assert figures.value("call_quality") == "Excellente (note 4,4 sur 5)"
     assert figures.value("zoom_status") == "✓ aucun incident signalé"
 
@@ -332,7 +332,7 @@ def test_a_lossy_path_with_a_drop_out(idle_page) -> None:
     figures = idle_page.figures
     assert figures.value("udp_loss") == "4,5\u00a0%"
     assert figures.value("udp_jitter") == "12\u00a0ms"
-    assert figures.value("udp_outage") == "1,8\u00a0s (sur 10\u00a0s de test)"
+    assert figures.value("udp_outage") == "1,8\u00a0s (sur 10\u00a0s)"
     assert figures.value("call_quality").startswith("Moyenne (note 3,")
     assert idle_page.result_view.badge.word() == "À améliorer"
     assert "coupez votre caméra" in idle_page.result_view.advice.text()

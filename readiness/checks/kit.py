@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from readiness.checks.line_watch import LineWatch
     from readiness.checks.network import NetworkParts
     from readiness.core.device_choice import DeviceChoice
     from readiness.core.process_snapshot import Snapshot
@@ -149,3 +150,20 @@ class DeviceKit:
     scan_processes: Callable[[Callable[[], bool]], Snapshot] = _scan_processes
     #: Asks programs, as (pid, start time), to quit, or kills them with ``force``.
     close_processes: Callable[[Sequence[tuple[int, float]], bool], CloseOutcome] = _close_processes
+
+    def watch_line(self, devices: DeviceChoice) -> LineWatch | None:
+        """The window's watch of the line through ``network``'s parts for ``devices``'
+        STUN servers; None when the organisation wants no UDP probe (``stun_servers =
+        []``). Nothing loads or is sent before its ``start()``."""
+        from readiness.checks.line_watch import LineWatch
+
+        if devices.stun_servers == ():
+            return None
+        network = self.network
+
+        def stream(cancelled, paused, on_echo, on_state) -> None:
+            part = network(devices).udp_stream
+            if part is not None:
+                part(cancelled, paused, on_echo, on_state)
+
+        return LineWatch(stream)

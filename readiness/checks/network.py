@@ -27,6 +27,7 @@ from readiness.core.device_choice import DEFAULT_STABILITY_S, stun_server
 from readiness.devices.network.network_errors import Failure, NetworkError, classify
 
 if TYPE_CHECKING:
+    from readiness.checks.line_watch import LineWatch, UdpStreamPart
     from readiness.core.line_stats import LineStats
     from readiness.core.result import CheckResult
     from readiness.devices.network.connection import Connection
@@ -71,6 +72,9 @@ class NetworkParts:
     udp_probe: UdpProbePart | None = None
     #: Zoom's status page: "ok", "incident" or "unknown"; None: not asked ("unknown").
     zoom_status: Callable[[], str] | None = None
+    #: The same servers watched for as long as the window is open (``LineWatch``);
+    #: None: no background watch.
+    udp_stream: UdpStreamPart | None = None
 
     @classmethod
     def for_system(
@@ -90,7 +94,8 @@ class NetworkParts:
             clients.append(_Deferred(_http_client, service))
         servers = None if stun_servers is None else _stun_addresses(stun_servers)
         udp = None if servers == () else udp_probe_part(servers)
-        return cls(tuple(clients), _zoom_reachability, _connection_type, udp, _zoom_status)
+        stream = None if servers == () else udp_stream_part(servers)
+        return cls(tuple(clients), _zoom_reachability, _connection_type, udp, _zoom_status, stream)
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,36 @@ ProgressCallback = Callable[[NetworkProgress], None]
 _PHASE_SPAN = {"connect": (0.0, 0.1), "download": (0.1, 0.55), "upload": (0.55, 1.0)}
 
 
+@dataclass(frozen=True)
+class NetworkFindings:
+    """What the connection test found, before the verdict. The background watch goes on
+    after the test: ``judge(line)`` gives the verdict again with its latest figures."""
+
+    measure: LineMeasure | None
+    failures: tuple[tuple[str, NetworkError], ...]
+    connection: Connection
+    zoom: Reachability
+    duration_s: float
+    line: LineStats | None
+    zoom_status: str
+
+    def judge(self, line: LineStats | None = None) -> CheckResult:
+        """The verdict, on ``line`` when given (the watch's latest figures), else on the
+        line as the test found it."""
+        from readiness.checks.network_verdict import judge_network
+
+        return judge_network(
+            network_title(),
+            self.measure,
+            list(self.failures),
+            self.connection,
+            self.zoom,
+            self.duration_s,
+            line=line if line is not None else self.line,
+            zoom_status=self.zoom_status,
+        )
+
+
 def measure_network(
     parts: NetworkParts,
     progress: ProgressCallback | None = None,
@@ -122,44 +157,90 @@ def measure_network(
     budget_s: float = BUDGET_S,
     stability_s: float = DEFAULT_STABILITY_S,
     clock: Callable[[], float] = time.perf_counter,
+    line_watch: LineWatch | None = None,
+    fresh_line: bool = False,
 ) -> CheckResult:
+    """The whole test and its verdict (``find_network``, then ``NetworkFindings.judge``)."""
+    return find_network(
+        parts,
+        progress,
+        cancelled,
+        budget_s=budget_s,
+        stability_s=stability_s,
+        clock=clock,
+        line_watch=line_watch,
+        fresh_line=fresh_line,
+    ).judge()
+
+
+def find_network(
+    parts: NetworkParts,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    budget_s: float = BUDGET_S,
+    stability_s: float = DEFAULT_STABILITY_S,
+    clock: Callable[[], float] = time.perf_counter,
+    line_watch: LineWatch | None = None,
+    fresh_line: bool = False,
+) -> NetworkFindings:
     """The whole test: the bandwidth within ``budget_s`` on ``clock`` (also the duration
-    reported), then the line over UDP for ``stability_s`` (when ``parts`` has a UDP
-    probe); raises NetworkError(CANCELLED) once ``cancelled()`` says so."""
+    reported), then the line over UDP for ``stability_s``: from ``line_watch`` when
+    given (paused during the bandwidth test, whose load would spoil its figures; its
+    figures over the whole time watched, waiting only for what is missing, or for
+    ``stability_s`` afresh with ``fresh_line``), else with the parts' own probe. Raises
+    NetworkError(CANCELLED) once ``cancelled()`` says so."""
     cancelled = cancelled or _never
     started = clock()
     zoom = _Background(parts.zoom)
     connection = _Background(parts.connection)
     status = _Background(parts.zoom_status) if parts.zoom_status else None
-    probing = parts.udp_probe is not None
-    bandwidth_share = _BANDWIDTH_S / (_BANDWIDTH_S + stability_s) if probing else 1.0
+    probing = line_watch is not None or parts.udp_probe is not None
+    waiting_s = stability_s
+    if line_watch is not None and not fresh_line:
+        waiting_s = max(0.0, stability_s - line_watch.watched_s())
+    bandwidth_share = _BANDWIDTH_S / (_BANDWIDTH_S + waiting_s) if probing else 1.0
     scaled = _Scaled(progress, 0.0, bandwidth_share)
-    measure, failures = _measure_line(parts.clients, scaled, cancelled, started, budget_s, clock)
+    if line_watch is not None:
+        line_watch.pause()
+    try:
+        measure, failures = _measure_line(
+            parts.clients, scaled, cancelled, started, budget_s, clock
+        )
+    finally:
+        if line_watch is not None:
+            line_watch.resume()
     line = None
-    if parts.udp_probe is not None:
+    if probing:
         if cancelled():
             raise NetworkError(Failure.CANCELLED)
-        stability = _Scaled(progress, bandwidth_share, 1.0)
-        line = _probe_udp(parts.udp_probe, stability_s, cancelled, stability.share("stability"))
+        report = _Scaled(progress, bandwidth_share, 1.0).share("stability")
+        if line_watch is not None:
+            if fresh_line:
+                line_watch.restart()
+            line = line_watch.wait_for(
+                stability_s, cancelled, report, timeout_s=stability_s + UDP_EXTRA_S
+            )
+        else:
+            assert parts.udp_probe is not None
+            line = _probe_udp(parts.udp_probe, stability_s, cancelled, report)
     if progress:
         progress(NetworkProgress(1.0, "zoom", None, ""))
-    from readiness.checks.network_verdict import judge_network
     from readiness.devices.network.connection import Connection
     from readiness.devices.network.zoom_reachability import Reachability
 
-    result = judge_network(
-        network_title(),
+    findings = NetworkFindings(
         measure,
-        failures,
+        tuple(failures),
         connection.result(5.0) or Connection(),
         zoom.result(5.0) or Reachability(False, Failure.TIMEOUT),
         clock() - started,
-        line=line,
-        zoom_status=str((status.result(_STATUS_WAIT_S) if status else None) or "unknown"),
+        line,
+        str((status.result(_STATUS_WAIT_S) if status else None) or "unknown"),
     )
     if cancelled():
         raise NetworkError(Failure.CANCELLED)
-    return result
+    return findings
 
 
 def _measure_line(
@@ -376,6 +457,19 @@ def _probe_with(
     if not run.echoes:
         return None  # nothing sent (no name resolved, no socket): a line not probed
     return summarize(run.echoes, run.duration_s)
+
+
+def udp_stream_part(servers: Sequence[tuple[str, int]] | None = None, **settings) -> UdpStreamPart:
+    """The background stream to ``servers`` (None: the public ones), as NetworkParts takes
+    it; ``settings`` go to UdpStream (tests shorten its waits)."""
+    return partial(_stream_with, servers, settings)
+
+
+def _stream_with(servers, settings, cancelled, paused, on_echo, on_state) -> None:
+    from readiness.devices.network.udp_probe import DEFAULT_STUN_SERVERS
+    from readiness.devices.network.udp_stream import UdpStream
+
+    UdpStream(servers or DEFAULT_STUN_SERVERS, **settings).run(cancelled, paused, on_echo, on_state)
 
 
 def _stun_addresses(texts: Sequence[str]) -> tuple[tuple[str, int], ...]:

@@ -16,7 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readiness.checks.network import BUDGET_S, UDP_EXTRA_S, NetworkProgress, measure_network
+from readiness.checks.network import (
+    BUDGET_S,
+    UDP_EXTRA_S,
+    NetworkFindings,
+    NetworkProgress,
+    find_network,
+)
 from readiness.checks.titles import network_title
 from readiness.core.device_choice import DEFAULT_STABILITY_S
 from readiness.core.i18n import translate
@@ -26,6 +32,7 @@ from readiness.devices.network.network_errors import Failure, NetworkError
 if TYPE_CHECKING:
     from readiness.checks.flow import Observer
     from readiness.checks.kit import DeviceKit
+    from readiness.checks.line_watch import LineWatch
     from readiness.core.device_choice import DeviceChoice
 
 __all__ = ["NetworkFlow", "NetworkMeasured", "NetworkProgress"]
@@ -45,9 +52,11 @@ TIMEOUT_S = timeout_s()
 
 @dataclass(frozen=True)
 class NetworkMeasured:
-    """The last update: the verdict (an unexpected error is a verdict too)."""
+    """The last update: the verdict (an unexpected error is a verdict too), and what it
+    was made from (None after such an error), to judge again as the watch goes on."""
 
     result: CheckResult
+    findings: NetworkFindings | None = None
 
 
 class NetworkFlow:
@@ -63,8 +72,15 @@ class NetworkFlow:
         *,
         budget_s: float = BUDGET_S,
         clock: Callable[[], float] = time.perf_counter,
+        line_watch: LineWatch | None = None,
+        fresh_line: bool = False,
     ):
+        """``line_watch``: the window's background watch of the line, whose figures stand
+        for the UDP probe (``fresh_line``: forgotten first, as after a change); None:
+        the line is probed after the bandwidth test (the command line)."""
         self._devices = devices
+        self._line_watch = line_watch
+        self._fresh_line = fresh_line
         self._kit = kit
         self._budget_s = budget_s
         self._clock = clock
@@ -100,14 +116,17 @@ class NetworkFlow:
         try:
             # Here, off the caller's thread: the first time, that may load modules.
             parts = self._kit.network(self._devices)
-            result = measure_network(
+            findings = find_network(
                 parts,
                 self._send,
                 self._cancel.is_set,
                 budget_s=self._budget_s,
                 stability_s=self._devices.stability_s,
                 clock=self._clock,
+                line_watch=self._line_watch,
+                fresh_line=self._fresh_line,
             )
+            result = findings.judge()
         except NetworkError as error:
             if error.failure is not Failure.CANCELLED:
                 log.exception("network test")
@@ -116,16 +135,16 @@ class NetworkFlow:
             log.exception("network test")
             self._finish(_broken())
         else:
-            self._finish(result)
+            self._finish(result, findings)
         finally:
             self._done.set()
 
-    def _finish(self, result: CheckResult) -> None:
+    def _finish(self, result: CheckResult, findings: NetworkFindings | None = None) -> None:
         with self._lock:
             if self._stopped:
                 return  # the verdict of a test nobody waits for any more is dropped
             self._result = result
-            self._tell(NetworkMeasured(result))
+            self._tell(NetworkMeasured(result, findings))
 
     def _send(self, update: NetworkProgress) -> None:
         with self._lock:

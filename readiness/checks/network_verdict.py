@@ -161,6 +161,7 @@ class _Udp:
         jitter_ms: float | None = None,
         outage_ms: float | None = None,
         duration_s: float | None = None,
+        outages: int | None = None,
     ):
         self.probed = probed
         self.reachable = reachable
@@ -170,6 +171,7 @@ class _Udp:
         self.jitter_ms = jitter_ms
         self.outage_ms = outage_ms
         self.duration_s = duration_s
+        self.outages = outages
         self.path: PathVerdict | None = None
         self.score: CallScore | None = None
         if reachable:
@@ -185,6 +187,7 @@ class _Udp:
         duration = _finite(line.duration_s)
         if not line.reachable:
             return cls(True, False, duration_s=duration)
+        outage = _finite(line.longest_outage_ms)
         return cls(
             True,
             True,
@@ -192,8 +195,9 @@ class _Udp:
             _finite(line.rtt_ms),
             _finite(line.rtt_p95_ms),
             _finite(line.jitter_ms),
-            _finite(line.longest_outage_ms),
+            outage,
             duration,
+            max(0, int(line.outages)) if outage is not None else None,
         )
 
     @property
@@ -211,6 +215,7 @@ class _Udp:
             "udp_rtt_p95_ms": rounded(self.rtt_p95_ms, 1),
             "udp_jitter_ms": rounded(self.jitter_ms, 1),
             "udp_longest_outage_ms": rounded(self.outage_ms, 0),
+            "udp_outages": self.outages,
             "stability_duration_s": rounded(self.duration_s, 1),
             "mos": rounded(self.score.mos, 2) if self.score else None,
         }

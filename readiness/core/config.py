@@ -211,6 +211,7 @@ def parse_session(text: str, path: Path) -> SessionConfig:
         speedtest_server=_web_address(reader, "speedtest_server") or None,
         speed_service=_web_address(reader, "speed_service"),
         stun_servers=_stun_servers(reader),
+        early_network_test=_early_test(reader),
     )
     session_start = _session_start(reader, data.get("session", {}).get("start"))
     return SessionConfig(
@@ -330,6 +331,18 @@ def _web_address(reader: _Reader, key: str) -> str | None:
             ),
         )
     return text
+
+
+def _early_test(reader: _Reader) -> bool:
+    """[network] early_test: true (the default) or false."""
+    value = reader.data.get("network", {}).get("early_test", True)
+    if not isinstance(value, bool):
+        raise reader.fail(
+            "network",
+            "early_test",
+            translate("Config", "« true » ou « false » est attendu (sans guillemets)."),
+        )
+    return value
 
 
 def _stun_servers(reader: _Reader) -> tuple[str, ...] | None:

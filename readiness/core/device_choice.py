@@ -42,6 +42,9 @@ class DeviceChoice:
     stun_servers: tuple[str, ...] | None = None
     #: How long the line is probed over UDP, in s.
     stability_s: float = DEFAULT_STABILITY_S
+    #: The window starts the connection test a few seconds after it opens, in the
+    #: background; False: only when the person reaches its step (a metered line).
+    early_network_test: bool = True
 
 
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")

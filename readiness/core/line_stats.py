@@ -44,6 +44,8 @@ class LineStats:
     longest_outage_ms: float
     #: How long the line was watched, in s.
     duration_s: float
+    #: Drop-outs of ``OUTAGE_MS`` or more (a call's sound breaks off).
+    outages: int = 0
 
     @property
     def reachable(self) -> bool:
@@ -57,6 +59,12 @@ LATE_AFTER_MS = 250.0
 #: RFC 3550's jitter estimate moves by 1/16 of each new difference; it starts from 0
 #: and is within 5 % of where it settles after 48 updates (three time constants), so
 #: the run's figure leaves those out when there are enough.
+#: A drop-out this long or longer is counted: the sound of a call breaks off
+#: (``readiness.core.zoom_needs.OUTAGE_LIMIT_MS`` says where the figure comes from).
+OUTAGE_MS = 1000.0
+#: Consecutive requests sent further apart than this were not one stream: the probe
+#: was paused between them (the bandwidth test), and no drop-out spans the pause.
+PAUSE_GAP_S = 1.0
 _JITTER_GAIN = 1.0 / 16.0
 _JITTER_SETTLE = 48
 
@@ -79,7 +87,9 @@ def summarize(
     - Reordered: answers that arrived after the answer to a later request.
     - Longest outage: the longest run of consecutive requests (in sending order)
       without a timely answer, from the first of them being sent to the next answered
-      one being sent (or to the end of the run); 0 when none was missed.
+      one being sent (or to the end of the run); 0 when none was missed. A pause in
+      the sending (longer than ``PAUSE_GAP_S``) ends a run where the sending stopped.
+    - Outages: how many such runs lasted ``OUTAGE_MS`` or more.
     """
     ordered = sorted(echoes, key=lambda e: e.seq)
     sent = len(ordered)
@@ -92,6 +102,7 @@ def summarize(
         else set()
     )
     timely = {e.seq for e in answered} - late_seqs
+    longest, outages = _outages_ms(ordered, timely, duration_s)
     return LineStats(
         sent=sent,
         received=len(answered),
@@ -101,8 +112,9 @@ def summarize(
         jitter_ms=_jitter_ms(answered),
         reordered=_reordered(answered),
         late=len(late_seqs),
-        longest_outage_ms=_longest_outage_ms(ordered, timely, duration_s),
+        longest_outage_ms=longest,
         duration_s=duration_s,
+        outages=outages,
     )
 
 
@@ -147,19 +159,30 @@ def _reordered(answered: Sequence[Echo]) -> int:
     return count
 
 
-def _longest_outage_ms(ordered: Sequence[Echo], timely: set[int], duration_s: float) -> float:
+def _outages_ms(ordered: Sequence[Echo], timely: set[int], duration_s: float) -> tuple[float, int]:
+    """(the longest drop-out in ms, how many lasted ``OUTAGE_MS`` or more)."""
     if not ordered:
-        return 0.0
+        return 0.0, 0
     end = ordered[0].sent_at + duration_s
-    longest = 0.0
+    runs: list[float] = []
     first_missed: float | None = None
+    previous: Echo | None = None
     for echo in ordered:
+        if (
+            first_missed is not None
+            and previous is not None
+            and echo.sent_at - previous.sent_at > PAUSE_GAP_S
+        ):
+            runs.append(previous.sent_at - first_missed)  # the sending paused: run over
+            first_missed = None
         if echo.seq in timely:
             if first_missed is not None:
-                longest = max(longest, echo.sent_at - first_missed)
+                runs.append(echo.sent_at - first_missed)
                 first_missed = None
         elif first_missed is None:
             first_missed = echo.sent_at
+        previous = echo
     if first_missed is not None:
-        longest = max(longest, end - first_missed)
-    return max(0.0, longest) * 1000.0
+        runs.append(max(end, ordered[-1].sent_at) - first_missed)
+    runs_ms = [max(0.0, run) * 1000.0 for run in runs]
+    return max(runs_ms, default=0.0), sum(run >= OUTAGE_MS for run in runs_ms)

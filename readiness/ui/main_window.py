@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         return steps
 
     def _on_joined(self, _mode: str) -> None:
+        self._end_line_watch()
         join = self.join_page
         if not (join.watch_box.isVisible() and join.watch_box.isChecked()):
             return
@@ -230,7 +231,13 @@ class MainWindow(QMainWindow):
             from readiness.ui.report_actions import ReportActions
 
             self._report = ReportActions(
-                self.services, self.controller, self.tasks, self._joined_at, self.started_at, self
+                self.services,
+                self.controller,
+                self.tasks,
+                self._joined_at,
+                self.started_at,
+                self,
+                before_report=self.refresh_network_verdict,
             )
         return self._report
 
@@ -295,6 +302,8 @@ class MainWindow(QMainWindow):
         if self._current >= 0:
             self.current_page().left()
         self._current = row
+        if self.steps[row].step_id in ("summary", "join"):
+            self.refresh_network_verdict()  # what it says stands on the line as it is now
         self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setVisible(row < len(self.steps) - 1)
@@ -350,9 +359,40 @@ class MainWindow(QMainWindow):
         return [w for w in [self.sidebar, *page_widgets, *buttons] if _takes_tab(w)]
 
     def start_checks(self) -> None:
-        """Quick checks start at once, so their badges are filled when the user gets there."""
+        """Quick checks start at once, so their badges are filled when the user gets there;
+        the line's watch too, and the connection test a moment later (when the services
+        ask for them)."""
         if "zoom" in self.controller.check_ids:
             self.controller.run("zoom")
+        if "network" not in self.controller.check_ids:
+            return
+        watch = self.services.line_watch
+        if watch is not None:
+            watch.start()
+        delay = self.services.early_network_s
+        if delay is not None:
+            # Not at once: the window's first moments are the welcome page's.
+            QTimer.singleShot(round(delay * 1000), self._early_network_test)
+
+    def _early_network_test(self) -> None:
+        """The connection test in the background while the person reads and tests the
+        camera and the microphone (it loads the line, not the devices)."""
+        if self.controller.result("network") is None:
+            page = self.page("network")
+            if not page.running:
+                page.start()
+
+    def refresh_network_verdict(self) -> None:
+        """The connection's verdict judged again on the watch's latest figures."""
+        page = self._pages.get("network")
+        if page is not None:
+            page.refresh_verdict()
+
+    def _end_line_watch(self) -> None:
+        """Joined: the watch's last figures stand; the line is Zoom's from now on."""
+        self.refresh_network_verdict()
+        if self.services.line_watch is not None:
+            self.services.line_watch.stop()
 
     def show_help(self) -> None:
         from readiness.ui.help_dialog import HelpDialog

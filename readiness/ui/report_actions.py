@@ -28,8 +28,13 @@ class ReportActions(QObject):
         joined_at: Callable[[], datetime | None],
         started_at: datetime,
         parent: QObject | None = None,
+        *,
+        before_report: Callable[[], None] | None = None,
     ):
+        """``before_report``: brings the results up to date (the line's verdict on the
+        watch's latest figures) before a report is made of them."""
         super().__init__(parent)
+        self._before_report = before_report
         self._services = services
         self._controller = controller
         self._tasks = tasks
@@ -57,6 +62,8 @@ class ReportActions(QObject):
         # Imported on use: the window's start-up does not need them.
         from readiness.core.report import describe_os, quality_report
 
+        if self._before_report is not None:
+            self._before_report()
         return quality_report(
             self.results(),
             self.started_at,

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from readiness.checks.kit import DeviceKit
 from readiness.core.check import Check
 from readiness.core.config import SessionConfig
 from readiness.core.open_outcome import OpenOutcome
 from readiness.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from readiness.checks.line_watch import LineWatch
 
 __all__ = ["OpenOutcome", "Services", "UrlOpener"]
 
@@ -33,3 +36,9 @@ class Services:
     kit: DeviceKit = field(default_factory=DeviceKit)
     #: How often the session watch probes the line.
     watch_interval_ms: int = 3000
+    #: The line watched over UDP from the window's opening until the person joins
+    #: (``start_checks`` starts it); None: not watched.
+    line_watch: LineWatch | None = None
+    #: The connection test starts this long after the window opens, in the background,
+    #: so that its page has its answer when the person gets there; None: on arrival.
+    early_network_s: float | None = None

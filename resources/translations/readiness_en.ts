@@ -200,7 +200,7 @@
     <name>App</name>
     <message>
         <source>Préparer ma séance</source>
-        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally.</extracomment>
+        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally. The connection test starts this long after the window shows: it then has its answer when the person reaches its step, and the window&apos;s first moments stay smooth.</extracomment>
         <translation>Get ready for my session</translation>
     </message>
     <message>
@@ -938,6 +938,10 @@ Help: readiness --help
     <message>
         <source>Une adresse web entre guillemets est attendue, par exemple «&#xa0;https://speedtest.exemple.fr:8080/speedtest/upload.php&#xa0;».</source>
         <translation>A web address in quotation marks is expected, for example “https://speedtest.example.com:8080/speedtest/upload.php”.</translation>
+    </message>
+    <message>
+        <source>«&#xa0;true&#xa0;» ou «&#xa0;false&#xa0;» est attendu (sans guillemets).</source>
+        <translation>“true” or “false” is expected (without quotes).</translation>
     </message>
     <message>
         <source>Une liste d&apos;adresses de serveurs STUN est attendue ({max} au plus), par exemple [&quot;stun.exemple.fr:3478&quot;].</source>
@@ -1809,9 +1813,9 @@ Thank you.</translation>
 <context>
     <name>NetworkPage</name>
     <message>
-        <source>Nous mesurons votre connexion (une vingtaine de secondes) et la comparons à ce dont Zoom a besoin. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
-        <extracomment>A smaller rise of the delay under load is noise, not worth a line.</extracomment>
-        <translation>We measure your connection (about twenty seconds) and compare it with what Zoom needs. During the test, please avoid starting other downloads.</translation>
+        <source>Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce dont Zoom a besoin. Sa stabilité est suivie depuis l&apos;ouverture de l&apos;application. Pendant le test, évitez de lancer d&apos;autres téléchargements.</source>
+        <extracomment>A smaller rise of the delay under load is noise, not worth a line. The live view of the background watch is redrawn this often.</extracomment>
+        <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. Its stability has been followed since the app opened. During the test, avoid starting other downloads.</translation>
     </message>
     <message>
         <source>Étape du test</source>
@@ -1836,6 +1840,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>Test annulé&#xa0;: votre connexion n&apos;a pas été mesurée.</source>
+        <extracomment>The line watched since the window opened; None: not watched (no STUN server). What the last test found, judged again on the watch&apos;s newer figures.</extracomment>
         <translation>Test cancelled: your connection was not measured.</translation>
     </message>
     <message>
@@ -2404,6 +2409,116 @@ Thank you.</translation>
     </message>
 </context>
 <context>
+    <name>Stability</name>
+    <message>
+        <source>{seconds}&#xa0;s</source>
+        <translation>{seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>{minutes}&#xa0;min</source>
+        <translation>{minutes}&#xa0;min</translation>
+    </message>
+    <message>
+        <source>aucune coupure</source>
+        <translation>no drop-out</translation>
+    </message>
+    <message>
+        <source>une coupure de {seconds}&#xa0;s</source>
+        <translation>one drop-out of {seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>{count} coupures (la plus longue&#xa0;: {seconds}&#xa0;s)</source>
+        <translation>{count} drop-outs (the longest: {seconds}&#xa0;s)</translation>
+    </message>
+    <message>
+        <source>{percent}&#xa0;% de pertes</source>
+        <translation>{percent}% loss</translation>
+    </message>
+    <message>
+        <source>stable pendant {duration}&#xa0;: {loss}, {cuts}</source>
+        <translation>stable for {duration}: {loss}, {cuts}</translation>
+    </message>
+    <message>
+        <source>instable pendant {duration}&#xa0;: {loss}, {cuts}</source>
+        <translation>unstable for {duration}: {loss}, {cuts}</translation>
+    </message>
+    <message>
+        <source>{quality} (note {mos} sur 5)</source>
+        <translation>{quality} (score {mos} out of 5)</translation>
+    </message>
+    <message>
+        <source>Stabilité</source>
+        <translation>Stability</translation>
+    </message>
+    <message>
+        <source>non mesurée&#xa0;: la voie du son et de l&apos;image (UDP) est bloquée</source>
+        <translation>not measured: the sound and video path (UDP) is blocked</translation>
+    </message>
+    <message>
+        <source>Qualité d&apos;appel estimée</source>
+        <translation>Estimated call quality</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityChart</name>
+    <message>
+        <source>Stabilité de la connexion</source>
+        <extracomment>The scale&apos;s possible tops, in ms; beyond the last, the next whole second. A calm line stays low on the chart instead of filling it with noise of a few ms. Room above the highest point, so the line never runs along the top. How much of the text&apos;s colour the frame and the grid take over the plot&apos;s background: derived from the theme, since its &quot;mid&quot; vanishes on a dark field.</extracomment>
+        <translation>Connection stability</translation>
+    </message>
+    <message>
+        <source>il y a {seconds}&#xa0;s</source>
+        <translation>{seconds}&#xa0;s ago</translation>
+    </message>
+    <message>
+        <source>il y a {minutes}&#xa0;min</source>
+        <translation>{minutes}&#xa0;min ago</translation>
+    </message>
+    <message>
+        <source>{ms}&#xa0;ms</source>
+        <translation>{ms}&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>En attente des premières mesures…</source>
+        <translation>Waiting for the first measurements…</translation>
+    </message>
+    <message>
+        <source>maintenant</source>
+        <translation>now</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityPanel</name>
+    <message>
+        <source>Stabilité de la connexion</source>
+        <translation>Connection stability</translation>
+    </message>
+    <message>
+        <source>La voie du son et de l&apos;image (UDP) ne répond pas&#xa0;: Zoom passera par sa voie de secours, l&apos;image peut être moins fluide.</source>
+        <translation>The sound and video path (UDP) does not answer: Zoom will use its back-up route, and the picture may be less smooth.</translation>
+    </message>
+    <message>
+        <source>La surveillance de la connexion est arrêtée.</source>
+        <translation>The connection is no longer being followed.</translation>
+    </message>
+    <message>
+        <source>Surveillance de la connexion en cours de démarrage…</source>
+        <translation>Starting to follow the connection…</translation>
+    </message>
+    <message>
+        <source>Délai aller-retour&#xa0;: {ms}&#xa0;ms.</source>
+        <translation>Round-trip delay: {ms}&#xa0;ms.</translation>
+    </message>
+    <message>
+        <source>La surveillance est maintenant arrêtée.</source>
+        <translation>It is no longer being followed.</translation>
+    </message>
+    <message>
+        <source>Mis à jour toutes les {seconds} secondes.</source>
+        <translation>Updated every {seconds} seconds.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>À vérifier</source>
@@ -2808,8 +2923,8 @@ Thank you.</translation>
         <translation>{seconds}&#xa0;s</translation>
     </message>
     <message>
-        <source> (sur {seconds}&#xa0;s de test)</source>
-        <translation> (over a {seconds}&#xa0;s test)</translation>
+        <source> (sur {duration})</source>
+        <translation> (over {duration})</translation>
     </message>
     <message>
         <source>{quality} (note {mos} sur 5)</source>

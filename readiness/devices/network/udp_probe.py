@@ -112,7 +112,7 @@ class UdpProbe:
         """Probes for ``duration_s`` the first server that answers; ``progress(share)``
         (0-1) as time passes. Stops early, with what it has, once ``cancelled()``."""
         cancelled = cancelled or (lambda: False)
-        addresses = _resolve_all(self._servers, self._resolve_s)
+        addresses = resolve_all(self._servers, self._resolve_s)
         search_until = self._clock() + self._search_s
         silent: list[Echo] = []
         seq = 0
@@ -220,27 +220,12 @@ class _Session:
             log.debug("UDP probe: send failed (%s)", error)
 
     def _receive(self, sock: socket.socket, wait_s: float, clock: Callable[[], float]) -> None:
-        """Reads what came within ``wait_s``, then whatever is already waiting."""
-        sock.settimeout(wait_s)
-        while True:
-            try:
-                data = sock.recv(2048)
-            except (TimeoutError, BlockingIOError):
-                return
-            except ConnectionRefusedError:  # ICMP "port unreachable": nobody listens there
-                self.refused = True
-                return
-            except OSError:  # other ICMP errors and the like: no answer, go on
-                return
-            received_at = clock()
-            try:
-                message = stun.decode(data)
-            except stun.StunError:
-                continue  # not STUN (or damaged): ignored
-            seq = self._pending.pop(message.transaction_id, None)
-            if seq is not None and message.is_response:
+        responses, refused = read_responses(sock, wait_s, clock)
+        self.refused = self.refused or refused
+        for transaction_id, received_at in responses:
+            seq = self._pending.pop(transaction_id, None)
+            if seq is not None:
                 self._received[seq] = received_at
-            sock.settimeout(0.0)  # then only what is already there
 
     def echoes(self) -> tuple[Echo, ...]:
         limit = self._probe._linger_s
@@ -253,7 +238,34 @@ class _Session:
         return tuple(result)
 
 
-def _resolve_all(
+def read_responses(
+    sock: socket.socket, wait_s: float, clock: Callable[[], float]
+) -> tuple[list[tuple[bytes, float]], bool]:
+    """The STUN responses that came within ``wait_s``, then whatever was already waiting,
+    as (transaction id, when it came on ``clock``); and True when the system said that
+    nobody listens there (an ICMP "port unreachable")."""
+    responses: list[tuple[bytes, float]] = []
+    sock.settimeout(wait_s)
+    while True:
+        try:
+            data = sock.recv(2048)
+        except (TimeoutError, BlockingIOError):
+            return responses, False
+        except ConnectionRefusedError:
+            return responses, True
+        except OSError:  # other ICMP errors and the like: no answer, go on
+            return responses, False
+        received_at = clock()
+        sock.settimeout(0.0)  # then only what is already there
+        try:
+            message = stun.decode(data)
+        except stun.StunError:
+            continue  # not STUN (or damaged): ignored
+        if message.is_response:
+            responses.append((message.transaction_id, received_at))
+
+
+def resolve_all(
     servers: Sequence[tuple[str, int]], within_s: float
 ) -> list[tuple[str, int, tuple]]:
     """(name, family, address) for each server whose name resolved within ``within_s``

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness.checks.network import NetworkFindings
 from readiness.checks.network_flow import NetworkFlow, NetworkMeasured, NetworkProgress
 from readiness.core.measure_text import connection_word
 from readiness.core.result import CheckResult, Status
@@ -25,6 +26,8 @@ CHECK_ID = "network"
 _STEPS = 1000
 #: A smaller rise of the delay under load is noise, not worth a line.
 _SHOWN_INCREASE_MS = 20
+#: The live view of the background watch is redrawn this often.
+_VIEW_MS = 1000
 
 
 class NetworkPage(Page):
@@ -35,8 +38,9 @@ class NetworkPage(Page):
         super().__init__(
             controller.check(CHECK_ID).title(),
             self.tr(
-                "Nous mesurons votre connexion (une vingtaine de secondes) et la comparons à ce "
-                "dont Zoom a besoin. Pendant le test, évitez de lancer d'autres téléchargements."
+                "Nous mesurons votre connexion (une dizaine de secondes) et la comparons à ce "
+                "dont Zoom a besoin. Sa stabilité est suivie depuis l'ouverture de "
+                "l'application. Pendant le test, évitez de lancer d'autres téléchargements."
             ),
             parent,
         )
@@ -56,7 +60,8 @@ class NetworkPage(Page):
         self.progress_bar.setFormat(self.tr("%p %"))
         self.progress_bar.setAccessibleName(self.tr("Avancement du test"))
         self.start_button = QPushButton(self.tr("&Lancer le test"))
-        self.start_button.clicked.connect(self.start)
+        # Not connected directly: clicked(checked) would pass its False as ``fresh``.
+        self.start_button.clicked.connect(lambda: self.start())
         self.cancel_button = QPushButton(self.tr("A&nnuler"))
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
@@ -66,11 +71,27 @@ class NetworkPage(Page):
 
         self.result_view = CheckResultView(self)
         self.figures = _Figures()
+        #: The line watched since the window opened; None: not watched (no STUN server).
+        self._watch = context.services.line_watch
+        #: What the last test found, judged again on the watch's newer figures.
+        self._findings: NetworkFindings | None = None
+        self._judged_stats: object = None
+        self.stability = None
+        if self._watch is not None:
+            from readiness.ui.pages.network_stability import StabilityPanel
+
+            self.stability = StabilityPanel()
+            self._view_timer = QTimer(self)
+            self._view_timer.setInterval(_VIEW_MS)
+            self._view_timer.timeout.connect(self.follow_watch)
+            self._view_timer.start()
 
         self.body.addWidget(self.result_view)
         self.body.addWidget(self.phase_label)
         self.body.addWidget(self.progress_bar)
         self.body.addWidget(self.figures)
+        if self.stability is not None:
+            self.body.addWidget(self.stability)
         self.body.addLayout(buttons)
         self.body.addStretch(1)
         self._show_idle()
@@ -89,26 +110,69 @@ class NetworkPage(Page):
     def entered(self) -> None:
         if self._controller.result(CHECK_ID) is None and not self.running:
             self.start()
+        self.follow_watch()
 
     def left(self) -> None:
         """A test under way goes on: it holds no device, and its result reaches the
         sidebar wherever the user is (Cancel is here for stopping it)."""
 
     def check_again(self) -> None:
-        """The summary's « Vérifier »: a new test from the start, even if one runs."""
+        """The summary's « Vérifier »: a new test from the start, even if one runs, on
+        the line as it is now (what the watch saw before is forgotten)."""
         self.runner.stop()
         self._running = False
-        self.start()
+        self.start(fresh=True)
 
-    def start(self) -> None:
+    def start(self, fresh: bool | None = None) -> None:
+        """A test; ``fresh``: the line's stability measured afresh, not from what the watch
+        saw so far (the default once a test was made: the person may have changed
+        something since)."""
         if self.running:
             return
+        if fresh is None:
+            fresh = self._controller.result(CHECK_ID) is not None
         self._first_service = ""
         self._show_running()
         self._running = True
         # The sidebar's badge shows the step as running until the verdict is recorded.
         self._controller.announce(CHECK_ID)
-        self.runner.start(NetworkFlow(self._services.config.devices, self._services.kit))
+        self.runner.start(
+            NetworkFlow(
+                self._services.config.devices,
+                self._services.kit,
+                line_watch=self._watch,
+                fresh_line=fresh,
+            )
+        )
+
+    def follow_watch(self) -> None:
+        """The watch's latest view on the chart; its newer figures judged again."""
+        if self._watch is None:
+            return
+        snapshot = self._watch.snapshot()
+        if self.stability is not None and self.isVisible():
+            self.stability.show_snapshot(snapshot)
+        stats = snapshot.stats
+        if self._findings is None or self.running or stats is None:
+            return
+        if stats is self._judged_stats:
+            return
+        self._judged_stats = stats
+        result = self._findings.judge(stats)
+        self.figures.show_measures(result.measures)
+        current = self._controller.result(CHECK_ID)
+        if current is None or _said(current) != _said(result):
+            self._controller.record(result)  # the line got better or worse: the verdict too
+
+    def refresh_verdict(self) -> None:
+        """The verdict recorded again on the watch's latest figures, whatever changed
+        (before the summary is shown and the report is made)."""
+        if self._watch is None or self._findings is None or self.running:
+            return
+        stats = self._watch.snapshot().stats
+        if stats is not None:
+            self._judged_stats = stats
+            self._controller.record(self._findings.judge(stats))
 
     def cancel(self) -> None:
         """Stop at once: the measuring threads wind down on their own, unheard.
@@ -139,6 +203,9 @@ class NetworkPage(Page):
         elif isinstance(update, NetworkMeasured):
             self.runner.stop()  # over: nothing left to hear from it
             self._running = False
+            self._findings = update.findings
+            # The watch's figures from before this verdict are not judged again.
+            self._judged_stats = self._watch.snapshot().stats if self._watch else None
             self._controller.record(update.result)  # the sidebar's badge, and _on_finished
 
     def _phase_text(self, progress: NetworkProgress) -> str:
@@ -194,6 +261,11 @@ class NetworkPage(Page):
         self.phase_label.show()
         self.start_button.hide()
         self.cancel_button.show()
+
+
+def _said(result: CheckResult) -> tuple:
+    """What a person reads of a verdict."""
+    return (result.status, result.summary, result.advice)
 
 
 def _percent(value: float) -> str:
@@ -297,6 +369,7 @@ class _Figures(QFrame):
         UDP was not probed, or is blocked)."""
         from readiness.core.call_quality import quality_of, quality_text
         from readiness.core.i18n import decimal
+        from readiness.core.stability_text import duration_text
 
         reachable = measures.get("udp_reachable")
         if reachable is None:
@@ -326,7 +399,7 @@ class _Figures(QFrame):
         else:
             text = self.tr("{seconds} s").format(seconds=decimal(outage / 1000, 1))
         if outage is not None and seconds:
-            text += self.tr(" (sur {seconds} s de test)").format(seconds=round(seconds))
+            text += self.tr(" (sur {duration})").format(duration=duration_text(seconds))
         self._values["udp_outage"].setText(text)
         mos = measures.get("mos")
         if mos is None:
