@@ -104,6 +104,7 @@ class SoakResult:
             "camera": beat.get("frames", 0),
             "microphone": beat.get("meter_blocks", 0),
             "watch": beat.get("probes", 0),
+            "network": beat.get("echoes", 0),
         }.get(self.scenario, 0)
 
     def problems(self, min_work: int) -> list[str]:
@@ -248,12 +249,19 @@ def log_file(home: Path) -> Path:
     return home / "state" / "readiness" / "log" / "readiness.log"
 
 
-def write_config(path: Path, *, camera: str = "") -> Path:
-    """The shipped session.toml with the devices the scenario needs."""
+def write_config(path: Path, *, camera: str = "", stun_port: int | None = None) -> Path:
+    """The shipped session.toml with the devices the scenario needs. The line is watched
+    only through a local STUN server (``stun_port``), and the connection test waits for
+    its step: no soak run reaches the internet."""
     from readiness.resources import resource
 
     text = resource("session.toml").read_text(encoding="utf-8")
     text = text.replace('camera = ""', f"camera = {json.dumps(camera)}", 1)
+    if stun_port is None:
+        network = "stun_servers = []\nearly_test = false\n"
+    else:
+        network = f'stun_servers = ["127.0.0.1:{stun_port}"]\n'
+    text = text.replace("[network]\n", "[network]\n" + network, 1)
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -15,6 +15,8 @@ Scenarios:
 - ``microphone``: the microphone step, on the PulseAudio server ``PULSE_SERVER`` names;
 - ``watch``: the session watch, probing ``--probe-port`` on 127.0.0.1 every
   ``--probe-interval-ms``;
+- ``network``: the connection step, its chart following the line watched through the
+  STUN server on ``--stun-port`` (the bandwidth test stands in, answering at once);
 - ``welcome``: the first step only (with ``--abort-after-ms``: a deliberate crash).
 """
 
@@ -27,7 +29,9 @@ import sys
 import time
 from pathlib import Path
 
-SCENARIOS = ("camera", "microphone", "watch", "welcome")
+SCENARIOS = ("camera", "microphone", "network", "watch", "welcome")
+#: Echoes the network scenario's line watch has heard (its stream's thread counts them).
+ECHOES = [0]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -37,6 +41,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60.0, help="then close the window")
     parser.add_argument("--probe-port", type=int, default=0)
     parser.add_argument("--probe-interval-ms", type=int, default=50)
+    parser.add_argument("--stun-port", type=int, default=0, help="the network scenario's line")
     parser.add_argument("--abort-after-ms", type=int, default=0, help="crash on purpose")
     return parser.parse_args(argv)
 
@@ -84,8 +89,22 @@ class Reporter:
             "longest_gap_s": round(self.longest_gap_s, 3),
             "dialogs": dialogs,
             "true_refs": sys.getrefcount(True),
+            **self._network(page),
         }
         print(json.dumps(line), flush=True)
+
+    def _network(self, page) -> dict:
+        """The connection page's live view: the watch's echoes, the chart's measured slices,
+        the verdict as judged on the latest figures."""
+        if self.scenario != "network":
+            return {}
+        result = self.window.controller.result("network")
+        chart = getattr(getattr(page, "stability", None), "chart", None)
+        return {
+            "echoes": ECHOES[0],
+            "chart_measured": sum(1 for b in getattr(chart, "_buckets", ()) if b.sent),
+            "network_status": str(result.status) if result else None,
+        }
 
 
 def go_to(window, step_id: str) -> None:
@@ -108,7 +127,7 @@ def start_scenario(args: argparse.Namespace) -> None:
     reporter = Reporter(window, args.scenario)
     app._soak_reporter = reporter  # kept alive with the app
 
-    if args.scenario in ("camera", "microphone"):
+    if args.scenario in ("camera", "microphone", "network"):
         go_to(window, args.scenario)
     if args.scenario == "microphone":
         window.page("microphone").meter.measured.connect(reporter.count_block)
@@ -142,7 +161,36 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from readiness.app import run_app
 
-    return run_app(config_path=args.config, on_shown=lambda: start_scenario(args), argv=[])
+    kit = network_kit(args.stun_port) if args.scenario == "network" else None
+    return run_app(config_path=args.config, on_shown=lambda: start_scenario(args), argv=[], kit=kit)
+
+
+def network_kit(stun_port: int):
+    """The devices with the line standing in locally: the STUN server the harness runs,
+    a bandwidth client that answers at once, zoom.us reachable, a cable."""
+    from network_helpers import FixedClient
+
+    from readiness.checks.kit import DeviceKit
+    from readiness.checks.network import NetworkParts, udp_stream_part
+    from readiness.devices.network.connection import ETHERNET, Connection
+    from readiness.devices.network.zoom_reachability import Reachability
+
+    stream = udp_stream_part([("127.0.0.1", stun_port)])
+
+    def counted(cancelled, paused, on_echo, on_state) -> None:
+        def heard(echo) -> None:
+            ECHOES[0] += 1
+            on_echo(echo)
+
+        stream(cancelled, paused, heard, on_state)
+
+    parts = NetworkParts(
+        [FixedClient()],
+        lambda: Reachability(True),
+        lambda: Connection(ETHERNET, "eth0"),
+        udp_stream=counted,
+    )
+    return DeviceKit(network=lambda _devices: parts)
 
 
 if __name__ == "__main__":

@@ -239,3 +239,21 @@ def test_a_bad_stun_server_list_names_the_key_and_what_is_expected(
     message = error.message()
     assert words in message and "ligne 15" in message
     assert "\n" not in message
+
+
+def test_the_early_connection_test_can_be_turned_off(tmp_path: Path) -> None:
+    assert read_session_file(write(tmp_path / "d.toml", GOOD)).devices.early_network_test
+    for value, wanted in (("true", True), ("false", False)):
+        text = GOOD + f"\n[network]\nearly_test = {value}\n"
+        devices = read_session_file(write(tmp_path / f"{value}.toml", text)).devices
+        assert devices.early_network_test is wanted
+
+
+@pytest.mark.parametrize("value", ['"false"', '"non"', "0", "1", "[]"])
+def test_early_test_takes_true_or_false_only(tmp_path: Path, value: str) -> None:
+    text = GOOD + f"\n[network]\nearly_test = {value}\n"
+    with pytest.raises(ConfigError) as caught:
+        read_session_file(write(tmp_path / "e.toml", text))
+    message = caught.value.message().replace("\u00a0", " ")
+    assert caught.value.key == "network.early_test"
+    assert "« true » ou « false » est attendu" in message

@@ -125,9 +125,7 @@ def test_the_summary_and_the_report_say_how_stable_the_line_was(watched_window, 
     details = row.details.text()
     assert "Stabilité : stable pendant" in details.replace("\u00a0", " ")
     assert "aucune coupure" in details
-    assert "Qualité d'appel estimée : excellente (note 4,4 sur 5)" in details.replace(
-        "\u00a0", " "
-    )
+    assert "Qualité d'appel estimée : excellente (note 4,4 sur 5)" in details.replace("\u00a0", " ")
     html = unescape(report_html(window.report.build())).replace("\u00a0", " ")
     assert "Stabilité : stable pendant" in html
     assert "Qualité d'appel estimée" in html

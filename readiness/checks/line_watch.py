@@ -230,4 +230,3 @@ def _summarize(echoes: list[Echo], watched_s: float) -> LineStats | None:
     from readiness.core.line_stats import summarize
 
     return summarize(echoes, watched_s) if echoes else None
-

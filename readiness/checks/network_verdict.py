@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from readiness.core.call_quality import CallQuality, CallScore, call_score
-from readiness.core.i18n import decimal, translate
+from readiness.core.i18n import decimal, percent_number, translate
 from readiness.core.line_stats import LineStats
 from readiness.core.result import CheckResult, Status
 from readiness.core.zoom_needs import (
@@ -242,7 +242,7 @@ def _path_verdict(status: Status, udp: _Udp, advice: list[str], *, delay_said: b
                 "NetworkCheck",
                 "Beaucoup de paquets se perdent en route ({percent} %) : le son et l'image "
                 "vont hacher. Rejoignez la séance caméra coupée (audio seulement).",
-            ).format(percent=_percent_text(loss))
+            ).format(percent=percent_number(loss))
         )
         troubled = True
     elif path.loss is Loss.VIDEO_SUFFERS and loss is not None:
@@ -252,7 +252,7 @@ def _path_verdict(status: Status, udp: _Udp, advice: list[str], *, delay_said: b
                 "Une partie des paquets se perd en route ({percent} %) : l'image risque de se "
                 "figer par moments. Si cela arrive pendant la séance, coupez votre caméra : le "
                 "son passera mieux.",
-            ).format(percent=_percent_text(loss))
+            ).format(percent=percent_number(loss))
         )
         troubled = True
     if path.delay is not None and path.delay is not Delay.GOOD:
@@ -283,12 +283,6 @@ def _path_verdict(status: Status, udp: _Udp, advice: list[str], *, delay_said: b
     if poor_score and not troubled:
         advice.append(_close_downloads_advice())
     return status
-
-
-def _percent_text(value: float) -> str:
-    """0 ; 0,4 ; 4,5 ; 15 (with the language's mark)."""
-    digits = 0 if value == 0 or value >= 10 else 1
-    return decimal(value, digits)
 
 
 def _udp_blocked_advice() -> str:
@@ -332,7 +326,7 @@ def _measured(
         )
     if udp.loss_percent is not None:
         figures += translate("NetworkCheck", ", pertes {percent} %").format(
-            percent=_percent_text(udp.loss_percent)
+            percent=percent_number(udp.loss_percent)
         )
     level = _level(verdict, udp)
     if level is Allows.HD_VIDEO:

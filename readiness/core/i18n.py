@@ -60,6 +60,13 @@ def decimal(value: float, digits: int = 1) -> str:
     return text.replace(".", ",") if _language == "fr" else text
 
 
+def percent_number(value: float) -> str:
+    """A share in % as the page says it: ``0``, ``0,4``, ``4``, ``4,5``, ``15``."""
+    if value >= 10 or round(value, 1) == round(value):
+        return decimal(value, 0)
+    return decimal(value, 1)
+
+
 def translate(context: str, text: str) -> str:
     if _backend is None:
         return text

@@ -89,13 +89,9 @@ def measure_line(label: str, value: str) -> str:
 
 def labelled_measures(measures: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) pairs of the measures people should see, in the check's own order."""
-    from readiness.core.stability_text import line_sentences
-
     labels = _labels()
-    pairs = [
+    return [
         (labels[key], format_value(key, value))
         for key, value in measures.items()
         if key in labels and value is not None and not isinstance(value, list | dict)
     ]
-    # The line over UDP (the network check's): a sentence, not a row of figures.
-    return pairs + line_sentences(measures)

@@ -9,6 +9,7 @@ from typing import Any
 from readiness.core.i18n import translate
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import Status, Verdict, status_word, verdict_title
+from readiness.core.stability_text import line_sentences
 
 
 def _when(iso: str | None) -> str:
@@ -24,9 +25,8 @@ def report_html(report: dict[str, Any]) -> str:
     t = escape
     rows = []
     for check in report["checks"]:
-        measures = "<br>".join(
-            t(measure_line(label, value)) for label, value in labelled_measures(check["measures"])
-        )
+        pairs = labelled_measures(check["measures"]) + line_sentences(check["measures"])
+        measures = "<br>".join(t(measure_line(label, value)) for label, value in pairs)
         advice = "<br>".join(f"→ {t(line)}" for line in check["advice"])
         rows.append(
             "<tr>"

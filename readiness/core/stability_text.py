@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from readiness.core.call_quality import quality_of, quality_text
-from readiness.core.i18n import decimal, translate
+from readiness.core.i18n import decimal, percent_number, translate
 from readiness.core.zoom_needs import GOOD_DELAY, LOSS_LIMITS
 
 
@@ -32,11 +32,6 @@ def duration_text(seconds: float) -> str:
     if seconds < 60:
         return translate("Stability", "{seconds} s").format(seconds=max(1, round(seconds)))
     return translate("Stability", "{minutes} min").format(minutes=int(seconds // 60))
-
-
-def percent_text(value: float) -> str:
-    """« 0 », « 0,4 », « 4,5 », « 15 » (with the language's decimal mark)."""
-    return decimal(value, 0 if value == 0 or value >= 10 else 1)
 
 
 def stability_sentence(
@@ -59,7 +54,7 @@ def stability_sentence(
             count=outages, seconds=decimal(longest_outage_ms / 1000.0, 1)
         )
     loss = translate("Stability", "{percent} % de pertes").format(
-        percent=percent_text(loss_percent)
+        percent=percent_number(loss_percent)
     )
     if is_stable(loss_percent, outages, jitter_ms):
         text = translate("Stability", "stable pendant {duration} : {loss}, {cuts}")

@@ -89,9 +89,9 @@ class NetworkPage(Page):
         self.body.addWidget(self.result_view)
         self.body.addWidget(self.phase_label)
         self.body.addWidget(self.progress_bar)
-        self.body.addWidget(self.figures)
         if self.stability is not None:
-            self.body.addWidget(self.stability)
+            self.body.addWidget(self.stability)  # live, above the figures of the last test
+        self.body.addWidget(self.figures)
         self.body.addLayout(buttons)
         self.body.addStretch(1)
         self._show_idle()
@@ -268,13 +268,6 @@ def _said(result: CheckResult) -> tuple:
     return (result.status, result.summary, result.advice)
 
 
-def _percent(value: float) -> str:
-    """0 ; 0,4 ; 4,5 ; 15 (with the language's mark)."""
-    from readiness.core.i18n import decimal
-
-    return decimal(value, 0 if value == 0 or value >= 10 else 1)
-
-
 def _mbps(value: float) -> str:
     from readiness.checks.network_verdict import mbps_text
 
@@ -368,7 +361,7 @@ class _Figures(QFrame):
         """The media path's rows: « non mesuré » where a figure is missing (all of them when
         UDP was not probed, or is blocked)."""
         from readiness.core.call_quality import quality_of, quality_text
-        from readiness.core.i18n import decimal
+        from readiness.core.i18n import decimal, percent_number
         from readiness.core.stability_text import duration_text
 
         reachable = measures.get("udp_reachable")
@@ -382,7 +375,9 @@ class _Figures(QFrame):
             )
         loss = measures.get("udp_loss_percent")
         self._values["udp_loss"].setText(
-            self.tr("{percent} %").format(percent=_percent(loss)) if loss is not None else unknown
+            self.tr("{percent} %").format(percent=percent_number(loss))
+            if loss is not None
+            else unknown
         )
         jitter = measures.get("udp_jitter_ms")
         self._values["udp_jitter"].setText(

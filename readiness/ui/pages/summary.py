@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
+from readiness.core.stability_text import line_sentences
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page, heading_label, paragraph
 from readiness.ui.report_actions import ReportActions
@@ -40,6 +41,8 @@ class CheckRow(QFrame):
         )
         if measures:
             lines.append(measures)
+        # The line's stability and the call's expected quality: sentences of their own.
+        lines += [measure_line(label, text) for label, text in line_sentences(result.measures)]
         if result.status is not Status.OK:
             lines += [f"→ {advice}" for advice in result.advice]
         self.details = paragraph("\n".join(lines))
