@@ -216,3 +216,20 @@ def make_window(qtbot, tmp_path: Path):
         return window
 
     return make
+
+
+def _hypothesis_profile() -> None:
+    """Property-based tests: no per-example time limit (the suite must pass on a busy
+    machine), and in CI the same examples every run, so a failure is reproducible."""
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "readiness",
+        deadline=None,
+        derandomize=IN_CI,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.load_profile("readiness")
+
+
+_hypothesis_profile()
