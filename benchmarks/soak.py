@@ -30,7 +30,7 @@ from soak import (
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scenario", choices=("camera", "microphone", "watch"))
+    parser.add_argument("scenario", choices=("camera", "microphone", "network", "watch"))
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--interval-ms", type=int, default=50, help="session watch's probe")
     parser.add_argument("--platform", default="offscreen")
@@ -62,7 +62,16 @@ def main() -> int:
             "--probe-interval-ms",
             str(args.interval_ms),
         ]
-    config = write_config(base / "session.toml", camera=camera)
+    stun_port = None
+    if args.scenario == "network":
+        from stun_server import StunServer
+
+        # A line like a fair home Wi-Fi: a little loss and jitter on 15 ms.
+        stun = StunServer(delay_ms=15, jitter_ms=3, loss=0.005).start()
+        extras.append(stun)
+        stun_port = stun.port
+        options["args"] = ["--stun-port", str(stun.port)]
+    config = write_config(base / "session.toml", camera=camera, stun_port=stun_port)
     try:
         result = SoakRun(args.scenario, seconds, config, base / "user", **options).wait()
     finally:
@@ -74,6 +83,8 @@ def main() -> int:
         f"last heartbeat: page {beat.get('page')}, frames {beat.get('frames')}, "
         f"meter blocks {beat.get('meter_blocks')}, probes {beat.get('probes')}, "
         f"lost/back {beat.get('lost')}/{beat.get('back')}, "
+        f"echoes {beat.get('echoes')}, chart slices {beat.get('chart_measured')}, "
+        f"verdict {beat.get('network_status')}, "
         f"longest GUI timer gap {beat.get('longest_gap_s')} s"
     )
     problems = result.problems(min_work=round(seconds * 5))

@@ -101,3 +101,17 @@ def test_an_all_lost_slice_has_no_delay_but_its_losses() -> None:
     fill(history, 0.0, 2.0, lost=set(range(20)))
     (bucket,) = history.chart(2.0, span_s=2.0, bucket_s=2.0)
     assert bucket.rtt_ms is None and bucket.sent == bucket.lost == 20
+
+
+def test_a_loss_settled_late_does_not_hide_the_oldest_slice() -> None:
+    """Echoes come in the order they settle: a lost request a second after it was sent,
+    behind the answers to later ones. One lost just before the chart's span must not
+    end the reading early and leave the oldest slice short."""
+    history = LineHistory(0.0)
+    echoes = [Echo(i, i * PACE_S, i * PACE_S + 0.02) for i in range(60)]
+    lost = Echo(60, 5.95, None)  # sent just before the span (6 s to 10 s)...
+    later = [Echo(i, i * PACE_S, i * PACE_S + 0.02) for i in range(61, 100)]
+    for echo in echoes + later[:10] + [lost] + later[10:]:  # ...settled after 1 s of answers
+        history.add(echo)
+    chart = history.chart(10.0, span_s=4.0, bucket_s=2.0)
+    assert [bucket.sent for bucket in chart] == [19, 20]  # 6.1-7.9 s and 8.0-9.9 s

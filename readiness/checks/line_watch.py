@@ -87,6 +87,8 @@ class LineWatch:
         self._snapshot = LineSnapshot("starting", "", 0.0, None, (), span_s, clock())
         self._stats: LineStats | None = None
         self._stats_at = float("-inf")
+        #: Counts restarts: figures computed from echoes copied before one are dropped.
+        self._generation = 0
 
     # --- control (any thread) -------------------------------------------------------
 
@@ -128,6 +130,7 @@ class LineWatch:
         with self._lock:
             self._history.restart(self._clock())
             self._stats, self._stats_at = None, float("-inf")
+            self._generation += 1
 
     # --- reading --------------------------------------------------------------------
 
@@ -219,9 +222,12 @@ class LineWatch:
             state, server = self._state, self._server
             due = force_stats or now - self._stats_at >= self._stats_every_s
             echoes = self._history.kept(now) if due else None
+            generation = self._generation
         if echoes is not None:
-            self._stats = _summarize(echoes, watched)
-            self._stats_at = now
+            stats = _summarize(echoes, watched)
+            with self._lock:
+                if generation == self._generation:  # no restart meanwhile
+                    self._stats, self._stats_at = stats, now
         self._snapshot = LineSnapshot(state, server, watched, self._stats, chart, self._span_s, now)
 
 

@@ -33,8 +33,15 @@ class ChartBucket:
     lost: int
 
 
+#: Echoes arrive in the order they settle: an answer at once, a loss ``LINGER_S`` (1 s)
+#: after it was sent, after the answers to later requests. Reading back from the
+#: newest, an echo this much older than the span's start ends the search.
+_SETTLE_MARGIN_S = 3.0
+
+
 class LineHistory:
-    """Echoes in sending order, with the spans the watch was paused."""
+    """Echoes in the order they settled (near sending order: a loss comes a second late),
+    with the spans the watch was paused."""
 
     def __init__(self, started_at: float, *, keep_s: float = KEEP_S, rate_hz: float = 10.0):
         self._keep_s = keep_s
@@ -96,9 +103,9 @@ class LineHistory:
         sent = [0] * count
         lost = [0] * count
         for echo in reversed(self._echoes):
-            if echo.sent_at < start:
+            if echo.sent_at < start - _SETTLE_MARGIN_S:
                 break
-            if echo.sent_at < self._since:
+            if echo.sent_at < start or echo.sent_at < self._since:
                 continue
             index = min(count - 1, int((echo.sent_at - start) / bucket_s))
             sent[index] += 1
