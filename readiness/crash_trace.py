@@ -18,6 +18,8 @@ import logging
 from pathlib import Path
 from typing import IO
 
+from readiness.user_dirs import PRIVATE_FILE, private_file, private_folder, tighten
+
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "running.lock"
@@ -32,6 +34,7 @@ def write_fatal_errors_to(log_path: Path | None) -> bool:
     if log_path is None:
         return False
     try:
+        private_file(log_path)  # as the log itself: its owner's only (0600)
         # Append mode, as the log handler: both write at the end, never over each other.
         stream = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - kept for the process
     except OSError as error:
@@ -62,13 +65,16 @@ class RunMarker:
     def acquire(self) -> bool:
         """Take the marker; ``previous_run_crashed`` then says whether a dead run left it."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)  # the log's folder: 0700
             left_behind = self.path.exists()
         except OSError:
             return False
         # tryLock removes a lock whose holder is gone, then takes it. It fails when
         # another instance runs: that one is alive, so nothing crashed.
         self.held = self._lock.tryLock(0)
+        if self.held:
+            # Qt makes it readable by all; it names this computer and the process.
+            tighten(self.path, PRIVATE_FILE)
         self.previous_run_crashed = self.held and left_behind
         if self.previous_run_crashed:
             log.warning("the previous run did not end normally (see the log above)")

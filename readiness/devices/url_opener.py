@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 from readiness.core.open_outcome import OpenOutcome
+from readiness.logging_setup import loggable_url, without_url_secrets
 
 __all__ = ["OpenOutcome", "SystemUrlOpener"]
 
@@ -35,7 +36,7 @@ class SystemUrlOpener:
         if self.platform == "win32":
             return self._open_windows(url)
         program = "open" if self.platform == "darwin" else "xdg-open"
-        return self._run_opener([program, url])
+        return self._run_opener([program, url], url)
 
     def _open_windows(self, url: str) -> OpenOutcome:
         startfile = self._startfile or getattr(os, "startfile", None)
@@ -44,11 +45,14 @@ class SystemUrlOpener:
         try:
             startfile(url)
         except OSError as exc:
-            log.warning("startfile(%s) failed: %s", url, exc)
+            # The log keeps no passcode nor name: the link without its query.
+            log.warning(
+                "startfile(%s) failed: %s", loggable_url(url), without_url_secrets(str(exc), url)
+            )
             return OpenOutcome(False, str(exc))
         return OpenOutcome(True)
 
-    def _run_opener(self, argv: list[str]) -> OpenOutcome:
+    def _run_opener(self, argv: list[str], url: str) -> OpenOutcome:
         import subprocess  # imported on first use, not during start-up
         import tempfile
         import threading
@@ -65,7 +69,7 @@ class SystemUrlOpener:
                     start_new_session=True,  # the handler must outlive this app
                 )
             except OSError as exc:
-                log.warning("cannot run %s: %s", argv[0], exc)
+                log.warning("cannot run %s: %s", argv[0], without_url_secrets(str(exc), url))
                 return OpenOutcome(False, f"{argv[0]}: {exc}")
             try:
                 returncode = process.wait(timeout=self.launch_wait_s)
@@ -76,6 +80,13 @@ class SystemUrlOpener:
             if returncode != 0:
                 errors.seek(0)
                 message = errors.read().decode(errors="replace").strip()
-                log.warning("%s exited with %s: %s", argv[0], returncode, message)
+                # The opener's message often quotes the link: its query stays out of the log.
+                log.warning(
+                    "%s exited with %s for %s: %s",
+                    argv[0],
+                    returncode,
+                    loggable_url(url),
+                    without_url_secrets(message, url),
+                )
                 return OpenOutcome(False, message or f"exit code {returncode}")
         return OpenOutcome(True)

@@ -81,18 +81,29 @@ class ReportActions(QObject):
         return Path(folder or Path.home()) / name
 
     def save_to(self, pdf_path: Path) -> Path:
-        """Writes the PDF and, beside it, the JSON. Raises OSError when it cannot."""
+        """Writes the PDF and, beside it, the JSON, both whole or neither. Raises OSError
+        when it cannot; ``saved_at`` then names no report (the mail must not point at a
+        file that holds an older one)."""
         import json
 
-        from readiness.ui.report_pdf import write_report_pdf
+        from readiness.ui.report_pdf import replace_files, report_pdf_bytes
 
+        self.saved_at = None
         report = self.build()
         pdf_path = pdf_path.with_suffix(".pdf")
-        pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        write_report_pdf(report, pdf_path)
-        pdf_path.with_suffix(".json").write_text(
-            json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        json_text = json.dumps(report, ensure_ascii=False, indent=2)
+        try:
+            pdf_path.parent.mkdir(parents=True, exist_ok=True)
+            # The PDF last: it is the file the person was told about.
+            replace_files(
+                {
+                    pdf_path.with_suffix(".json"): json_text.encode("utf-8"),
+                    pdf_path: report_pdf_bytes(report),
+                }
+            )
+        except OSError as error:
+            log.warning("report not saved to %s: %s", pdf_path, error)
+            raise
         self.saved_at = pdf_path
         log.info("report saved to %s", pdf_path)
         return pdf_path
