@@ -95,7 +95,7 @@ def app_icon() -> QIcon:
 def load_config_or_explain(config_path: Path | None) -> LoadedConfig | None:
     beside, user = default_locations()
     try:
-        return load_session(config_path, beside_program=beside, user_file=user)
+        loaded = load_session(config_path, beside_program=beside, user_file=user)
     except ConfigError as error:
         log.error("bad configuration: %s", error.message())
         box = QMessageBox(
@@ -106,6 +106,13 @@ def load_config_or_explain(config_path: Path | None) -> LoadedConfig | None:
         )
         box.exec()
         return None
+    for warning in loaded.warnings:
+        # Escaped: one line in the log, whatever the file or its name holds.
+        shown = "".join(
+            c if c.isprintable() or c in "\u00a0\u202f" else f"\\u{ord(c):04x}" for c in warning
+        )
+        log.warning("configuration: %s", shown)
+    return loaded
 
 
 def run_app(

@@ -75,9 +75,13 @@ def _load_config(explicit: Path | None):
 
     beside, user = default_locations()
     try:
-        return load_session(explicit, beside_program=beside, user_file=user).config
+        loaded = load_session(explicit, beside_program=beside, user_file=user)
     except ConfigError as error:
         raise _ConfigFailure(error.message()) from None
+    # Unknown keys (a typo?): said, not refused; standard output stays the result.
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+    return loaded.config
 
 
 def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
@@ -96,6 +100,17 @@ def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
             ).format(unknown=", ".join(unknown) or args.only, known=", ".join(CHECK_IDS))
             print(message, file=sys.stderr)
             return exit_codes.BAD_INPUT
+    name = ""
+    if args.name is not None:
+        # Checked first, as `join --name` and the window do: a bad name costs no minutes
+        # of checks, and a disguised one (right-to-left override) never reaches the report.
+        from readiness.core.display_name import NameRefused, checked_name
+
+        try:
+            name = checked_name(args.name)
+        except NameRefused as refused:
+            print(refused.advice, file=sys.stderr)
+            return exit_codes.BAD_INPUT
     from readiness.core.device_choice import MAX_STUN_SERVERS
 
     if args.stun_server and len(args.stun_server) > MAX_STUN_SERVERS:
@@ -112,7 +127,7 @@ def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
     results = run_checks(checks)
     finished = datetime.now().astimezone()
     if args.pdf is not None:
-        failure = _write_pdf(args, config, results, started, finished)
+        failure = _write_pdf(args, config, results, started, finished, name)
         if failure:
             print(failure, file=sys.stderr)
             return exit_codes.BAD_INPUT
@@ -123,8 +138,11 @@ def _check(args: argparse.Namespace, config, kit: DeviceKit | None) -> int:
     return verdict(results).exit_code
 
 
-def _write_pdf(args: argparse.Namespace, config, results, started, finished) -> str | None:
-    """The quality report as a PDF, without a window; a French message if it fails."""
+def _write_pdf(
+    args: argparse.Namespace, config, results, started, finished, name: str
+) -> str | None:
+    """The quality report as a PDF, without a window; a French message if it fails.
+    ``name``: the participant's checked name ("" when none was given)."""
     import os
 
     from readiness.core.report import describe_os, quality_report
@@ -134,11 +152,15 @@ def _write_pdf(args: argparse.Namespace, config, results, started, finished) -> 
         started,
         finished,
         organisation=config.organisation,
-        display_name=args.name or "",
+        display_name=name,
         operating_system=describe_os(),
     )
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: works without a display
     from PySide6.QtGui import QGuiApplication
+
+    from readiness.logging_setup import route_qt_messages
+
+    route_qt_messages()  # Qt's chatter (fonts, platform) to the log, not to the person
 
     from readiness.ui.report_pdf import write_report_pdf
 

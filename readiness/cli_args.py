@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urlsplit
 
 from readiness import __version__
 from readiness.core import exit_codes
@@ -19,6 +18,7 @@ from readiness.core.device_choice import (
     stun_server_text,
 )
 from readiness.core.i18n import LANGUAGES, translate
+from readiness.core.web_address import Kind, WebAddressError, checked_web_address
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,17 +89,13 @@ def _stun_server(text: str) -> str:
     return stun_server_text(address)
 
 
-def _web_address(text: str) -> str:
-    parts = urlsplit(text.strip())
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise argparse.ArgumentTypeError(
-            translate(
-                "Cli",
-                "une adresse http:// ou https:// est attendue, par exemple "
-                "https://speedtest.exemple.fr:8080/speedtest/upload.php",
-            )
-        )
-    return text.strip()
+def _speedtest_server(text: str) -> str:
+    """The same check as the file's [network] speedtest_server, with the same messages
+    (which never repeat the address: it may hold a password)."""
+    try:
+        return checked_web_address(text, Kind.SPEEDTEST_SERVER)
+    except WebAddressError as error:
+        raise argparse.ArgumentTypeError(error.problem) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--speedtest-server",
-        type=_web_address,
+        type=_speedtest_server,
         metavar="URL",
         help=translate(
             "Cli",

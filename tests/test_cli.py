@@ -229,3 +229,112 @@ def test_bad_udp_options_are_a_bad_invocation(args: tuple[str, ...], words: str)
     assert done.returncode == 3
     assert words in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+# --- web addresses and the configuration's warnings ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://bob:hunter2@127.0.0.1:8080/speedtest/upload.php", "ni mot de passe"),
+        ("http://127.0.0.1:99999/speedtest/upload.php", "entre 1 et 65535"),
+        ("http://127.0.0.1:8080/speedtest/", "upload.php"),
+        ("http://127.0.0.1:8080/speedtest/upload.php?x=1", "upload.php"),
+        ("http://speed test/upload.php", "sans espace"),
+        ("ftp://127.0.0.1/upload.php", "http:// ou https://"),
+    ],
+)
+def test_a_bad_speedtest_server_is_a_bad_invocation(url: str, words: str) -> None:
+    done = run("check", "--only", "zoom", "--speedtest-server", url)
+    assert done.returncode == 3
+    assert words in done.stderr.replace("\u00a0", " ")
+    assert "hunter2" not in done.stderr and "bob" not in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_a_wrong_speedtest_path_sends_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "session.toml"
+    shipped = (Path(__file__).parents[1] / "resources" / "session.toml").read_text("utf-8")
+    # Nothing but the local server to talk to, whatever happens.
+    config.write_text(
+        shipped.replace("[network]\n", '[network]\nspeed_service = ""\nstun_servers = []\n'),
+        encoding="utf-8",
+    )
+    with SpeedServer(down_mbps=20, latency_ms=10) as speed:
+        done = run(
+            "check",
+            "--config",
+            str(config),
+            "--only",
+            "network",
+            "--speedtest-server",
+            f"{speed.base_url}/speedtest/",
+            "--json",
+        )
+        assert speed.requests == []
+    assert done.returncode == 3 and "upload.php" in done.stderr
+
+
+def test_unknown_keys_are_warned_about_on_stderr_and_the_command_goes_on(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "session.toml"
+    shipped = (Path(__file__).parents[1] / "resources" / "session.toml").read_text("utf-8")
+    config.write_text(
+        shipped.replace("escalate_after_minutes = 5", "escalate_after_minute = 5"), "utf-8"
+    )
+    line = shipped.splitlines().index("escalate_after_minutes = 5") + 1
+    for args in (("join", "--print-url", "--web"), ("check", "--only", "zoom", "--json")):
+        done = run("--config", str(config), *args)
+        assert done.returncode in {0, 1}
+        stderr = done.stderr.replace("\u00a0", " ")
+        assert (
+            f"contient une clé inconnue, « support.escalate_after_minute » (ligne {line}) : "
+            "elle est ignorée. Vouliez-vous dire « escalate_after_minutes » ?"
+        ) in stderr
+        assert "Traceback" not in stderr
+    assert run("--config", str(config), "join", "--print-url", "--web").stdout == (
+        "https://zoom.us/j/6595155541\n"
+    )
+    json.loads(run("--config", str(config), "check", "--only", "zoom", "--json").stdout)
+
+
+def test_the_shipped_configuration_gives_no_warning() -> None:
+    done = run("join", "--print-url", "--web")
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Mélissa", "Mélissa \u202eteruB", "Mélissa\nBrunet", "M3lissa Brunet", ""],
+)
+def test_check_refuses_a_bad_name_before_checking_anything(name: str) -> None:
+    """The same rule as `join --name`: nothing is measured, and a disguised name never
+    reaches the report."""
+    done = run("check", "--only", "processes", "--json", "--name", name)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == ""  # no check ran
+    assert "Votre nom" in done.stderr or "nom" in done.stderr
+
+
+def test_check_writes_the_checked_name_into_the_report(tmp_path: Path) -> None:
+    from conftest import require_program
+
+    pdf = tmp_path / "rapport.pdf"
+    done = run(
+        "check",
+        "--only",
+        "processes",
+        "--name",
+        "  Mélissa   Brunet ",
+        "--pdf",
+        str(pdf),
+        timeout=120,
+    )
+    assert done.returncode != 3, done.stderr  # any verdict: the machine may be busy
+    text = subprocess.run(
+        [require_program("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Mélissa Brunet" in text  # normalised as the join page does
+    assert "qt." not in done.stderr  # Qt's chatter went to the log

@@ -1,5 +1,9 @@
 from urllib.parse import parse_qs, urlsplit
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readiness.core.meeting import is_valid_passcode
 from readiness.core.zoom_links import app_join_url, web_join_url
 
 
@@ -33,3 +37,13 @@ def test_web_link_never_carries_the_plain_passcode() -> None:
     url = web_join_url("6595155541")
     assert url == "https://zoom.us/j/6595155541"
     assert "pwd" not in url
+
+
+@given(st.text(min_size=1, max_size=10), st.text(max_size=30))
+def test_every_valid_passcode_reaches_zoom_as_written_and_alone(code: str, name: str) -> None:
+    if not is_valid_passcode(code):
+        return
+    url = app_join_url("6595155541", code, name.strip())
+    query = parse_qs(urlsplit(url).query, keep_blank_values=True, strict_parsing=True)
+    assert query["pwd"] == [code] and query["confno"] == ["6595155541"]
+    assert set(query) <= {"action", "confno", "pwd", "uname"}

@@ -88,6 +88,11 @@ def stun_server_text(address: tuple[str, int]) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def is_host(text: str) -> bool:
+    """An IPv4 or IPv6 address (without brackets) or a DNS name in ASCII (IDNs encoded)."""
+    return _is_ip(text, version=4) or _is_ip(text, version=6) or _is_host_name(text)
+
+
 def _is_ip(text: str, *, version: int) -> bool:
     try:
         return ipaddress.ip_address(text).version == version
