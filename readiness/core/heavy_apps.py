@@ -44,8 +44,11 @@ class HeavyProcess:
 
 
 def may_close(process: ProcessInfo, snapshot: Snapshot, known: KnownApps) -> bool:
-    """Only the user's own programs, never the system's, this app's, or its parent's."""
+    """Only the user's own programs, never the system's, this app's, or any above it (its
+    parent, the shell that started it, the terminal holding that shell...)."""
     if process.pid in (0, 1, snapshot.own_pid, snapshot.parent_pid):
+        return False
+    if process.pid in snapshot.ancestor_pids:
         return False
     if snapshot.current_user is None or process.username != snapshot.current_user:
         return False

@@ -35,3 +35,6 @@ class Snapshot:
     parent_pid: int | None
     current_user: str | None
     duration_s: float
+    #: Every process above this app: its parent, the shell, the terminal, ... up to init.
+    #: Closing any of them could end the app's own session.
+    ancestor_pids: frozenset[int] = frozenset()

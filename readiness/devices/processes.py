@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
+from readiness.core.known_apps import KnownApps, load_known_apps
 from readiness.core.process_snapshot import ProcessInfo, Snapshot, SystemInfo
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,29 @@ class ProcessScanner:
             parent_pid=me.ppid() or None,
             current_user=_safe(me.username),
             duration_s=self._clock() - started,
+            ancestor_pids=ancestor_pids(),
         )
+
+
+def ancestor_pids() -> frozenset[int]:
+    """Every process above this one: its parent, the shell, the terminal, ... up to init."""
+    import psutil
+
+    pids = set()
+    try:
+        parent = psutil.Process().parent()
+        while parent is not None and parent.pid not in pids:
+            pids.add(parent.pid)
+            parent = parent.parent()
+    except psutil.Error:  # a parent that cannot be read: the chain stops there
+        pass
+    return frozenset(pids)
+
+
+def protected_pids() -> frozenset[int]:
+    """What is never closed from here: the system's first processes, this app, and every
+    process above it (closing one could end the app's own session)."""
+    return frozenset({0, 1, os.getpid()}) | ancestor_pids()
 
 
 def _safe(getter: Callable[[], object]):
@@ -131,24 +154,36 @@ class CloseOutcome(StrEnum):
 
 
 def close_processes(
-    targets: list[tuple[int, float]], *, force: bool = False, wait_s: float = 3.0
+    targets: Sequence[tuple[int, float]],
+    *,
+    force: bool = False,
+    wait_s: float = 3.0,
+    known: KnownApps | None = None,
 ) -> CloseOutcome:
     """Ask each (pid, create_time) to quit (terminate), or kill it with ``force``.
 
-    The create time guards against a pid that was reused by another program since
-    the list was shown. The worst outcome of the group is returned.
+    Whoever made the list, each target is checked again here, as it is closed: its
+    create time (a pid reused by another program since the list was made is left
+    alone), its owner (this user's programs only) and its protection (this app, every
+    process above it, the system's programs of ``known``): a refused one is never
+    signalled. The worst outcome of the group is returned.
     """
     import psutil
 
+    protected = protected_pids()
+    user = _safe(psutil.Process().username)
+    known = known if known is not None else load_known_apps()
     alive = []
     denied = False
-    for pid, create_time in targets:
+    for target in targets:
+        checked = _closable(target, protected, user, known, psutil)
+        if checked is CloseOutcome.DENIED:
+            denied = True
+        if isinstance(checked, CloseOutcome):
+            continue
         try:
-            process = psutil.Process(pid)
-            if abs(process.create_time() - create_time) > 0.01:
-                continue  # the one we listed is gone; this pid belongs to another program
-            process.kill() if force else process.terminate()
-            alive.append(process)
+            checked.kill() if force else checked.terminate()  # psutil re-checks the pid
+            alive.append(checked)
         except psutil.NoSuchProcess:
             continue
         except psutil.AccessDenied:
@@ -160,6 +195,42 @@ def close_processes(
         log.info("still running after %s: %s", "kill" if force else "terminate", still)
         return CloseOutcome.STILL_RUNNING
     return CloseOutcome.DENIED if denied else CloseOutcome.CLOSED
+
+
+def _closable(target, protected: frozenset[int], user: str | None, known: KnownApps, psutil):
+    """The process to close for ``target`` (pid, create_time), or why not: ALREADY_GONE
+    (it, or the program listed under its pid, has ended), DENIED (not ours to close)."""
+    try:
+        pid, create_time = target
+    except (TypeError, ValueError):
+        return CloseOutcome.DENIED
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid in protected or pid < 0:
+        return CloseOutcome.DENIED
+    try:
+        process = psutil.Process(pid)
+        with process.oneshot():
+            started = process.create_time()
+            owner = process.username()
+            name = process.name()
+    except psutil.NoSuchProcess:  # zombies too: they have ended
+        return CloseOutcome.ALREADY_GONE
+    except (psutil.Error, ValueError, OverflowError):  # not ours to read; no such pid
+        return CloseOutcome.DENIED
+    if not _same_start(started, create_time):  # the listed one is gone: this is another
+        return CloseOutcome.ALREADY_GONE
+    if user is None or owner != user or known.is_protected(name):
+        return CloseOutcome.DENIED
+    return process
+
+
+def _same_start(started: float, create_time: object) -> bool:
+    """``create_time`` is ``started``, as psutil gives it (NaN, a string: no)."""
+    if not isinstance(create_time, int | float) or isinstance(create_time, bool):
+        return False
+    try:
+        return abs(started - float(create_time)) <= 0.01
+    except OverflowError:
+        return False
 
 
 def running_names() -> set[str]:

@@ -121,7 +121,8 @@ class HttpSpeedClient:
             latency.median_ms / 1000,
         )
         if up <= 0:
-            raise self._failure(errors, "no upload answered")
+            # No upload answered: what was written may never have crossed. No figure.
+            raise self._unanswered(errors, meter.written())
         return LineMeasure(
             download_mbps=down / 1e6,
             upload_mbps=up / 1e6,
@@ -179,6 +180,15 @@ class HttpSpeedClient:
                     return
                 errors.append(exc)
                 return
+
+    def _unanswered(self, errors: list[BaseException], written: int) -> NetworkError:
+        """No upload was acknowledged: what failed (403, refused, ...); else, when bodies
+        were sent, the server did not answer them in time."""
+        error = self._failure(errors, "no upload answered")
+        if written and error.failure in (Failure.NO_DATA, Failure.TIMEOUT):
+            detail = f"{written} bytes sent, none answered ({error.detail})"
+            return NetworkError(Failure.TIMEOUT, detail)
+        return error
 
     def _failure(self, errors: list[BaseException], detail: str) -> NetworkError:
         if errors:

@@ -11,6 +11,7 @@ speedtest-cli 2.1.3 is unmaintained; what this adapter works around:
   is fetched from speedtest.net: a subclass skips ``get_config``.
 - Errors in its transfer threads are swallowed and come back as 0 Mbit/s: a 0 is
   a failed measurement, and a probe request then says why (403, refused, ...).
+  An upload the server never answered is one too, however much was written.
 - Its rate is bytes over the whole test (ramp-up included) and, for uploads,
   counts bytes still sitting in the computer's own socket buffers. Its transfers
   run here through a metered opener (``metered_http``) and the rate is read over
@@ -53,7 +54,8 @@ class Tuning:
     #: The start of each direction is not counted: connections opening, ramping up.
     warmup_s: float = 0.8
     #: How long an upload may run past its length for requests started before the end
-    #: to be answered (the rate's window ends where the first unanswered one started).
+    #: to be answered (the rate's window ends where the first unanswered one started);
+    #: longer (up to ``timeout_s`` more) while too few are answered to read a rate.
     upload_extra_s: float = 1.0
     download_threads: int = 8
     upload_threads: int = 8
@@ -198,11 +200,9 @@ class SpeedtestClient:
         up = phases.upload(
             upload, flag.set, tuning.upload_s, tuning.upload_extra_s, latency.median_ms / 1000
         )
-        if up <= 0 and meter.sent > 0:
-            # Nothing answered in time: a very slow line. What was written is an upper bound.
-            up = meter.sent * 8 / (tuning.upload_s + tuning.upload_extra_s)
         if up <= 0:
-            raise self._diagnose(server["url"], tuning.timeout_s, post=True)
+            # No upload answered: what was written may never have crossed. No figure.
+            raise self._unanswered(server["url"], meter.written())
         return LineMeasure(
             download_mbps=down / 1e6,
             upload_mbps=up / 1e6,
@@ -302,6 +302,15 @@ class SpeedtestClient:
                 "upload_max": len(upload_sizes(tuning.upload_threads)),
             }
         )
+
+    def _unanswered(self, url: str, written: int) -> NetworkError:
+        """No upload was acknowledged: why, if a plain request tells (403, refused, ...);
+        else, when bodies were sent, the server did not answer them in time."""
+        error = self._diagnose(url, self.tuning.timeout_s, post=True)
+        if written and error.failure in (Failure.NO_DATA, Failure.TIMEOUT):
+            detail = f"{written} bytes sent to {url}, none answered (then: {error.detail})"
+            return NetworkError(Failure.TIMEOUT, detail)
+        return error
 
     def _diagnose(self, url: str, timeout_s: float, *, post: bool = False) -> NetworkError:
         """speedtest-cli said 0: one plain request to learn why (403, refused, ...)."""

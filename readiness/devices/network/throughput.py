@@ -12,7 +12,8 @@ as a whole-test average:
   speedtest-cli does, overstates slow uploads several times over. Only an upload
   the server has answered is known to have crossed, so each answered request is
   taken as delivered evenly between its first byte and its answer, and the rate
-  is what those requests delivered inside the window.
+  is what those requests delivered inside the window. No upload answered: no rate,
+  whatever was written (a server that reads and never answers, a line too slow).
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ class TransferMeter:
         """End of the test: answers from now on are ignored."""
         with self._lock:
             self._frozen = True
+
+    def written(self) -> int:
+        """Bytes of upload requests written, answered or not (not a measure of the line)."""
+        with self._lock:
+            return sum(u.sent for u in self._uploads if u.sent >= UPLOAD_MIN_BYTES)
 
     def uploads(self) -> list[Upload]:
         with self._lock:

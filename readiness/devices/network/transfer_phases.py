@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from readiness.devices.network.latency import Latency, LoadedLatency
 from readiness.devices.network.line_measure import Progress, run_timed
-from readiness.devices.network.throughput import TransferMeter, answered_rate_bps, received_rate_bps
+from readiness.devices.network.throughput import (
+    MIN_WINDOW_S,
+    TransferMeter,
+    answered_rate_bps,
+    received_rate_bps,
+)
 
 
 @dataclass(frozen=True)
@@ -72,15 +77,22 @@ class TransferPhases:
         extra_s: float,
         round_trip_s: float,
     ) -> float:
-        """Runs ``transfer``, up to ``extra_s`` past ``length_s`` for answers still due.
+        """Runs ``transfer`` until the requests begun within ``length_s`` are answered: up
+        to ``extra_s`` past it, and on to the phase's limit while too few are for a rate
+        (a very slow line, whose first requests are still crossing; a server that
+        never answers).
 
-        Returns the bits per second that answered uploads delivered.
+        Returns the bits per second that answered uploads delivered: 0 when none was.
         """
         meter = self.meter
 
         def answered(start: float, now: float) -> bool:
-            past = now - start - length_s
-            return past >= extra_s or not meter.pending_before(now - past)
+            ended = start + length_s
+            if not meter.pending_before(ended):
+                return True
+            # The rate's window ends where the first unanswered request started.
+            readable = not meter.pending_before(min(ended, start + self.warmup_s + MIN_WINDOW_S))
+            return readable and now - ended >= extra_s
 
         def end() -> None:
             meter.freeze()
