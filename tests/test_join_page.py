@@ -30,6 +30,18 @@ def test_meeting_id_and_passcode_are_shown_large(make_window) -> None:
     assert page.meeting_id_label.font().pointSizeF() > 1.5 * body
 
 
+def test_a_passcode_that_looks_like_html_is_shown_as_written(make_window) -> None:
+    from dataclasses import replace
+
+    from readiness.core.config import read_session_file
+    from readiness.resources import resource
+
+    config = replace(read_session_file(resource("session.toml")), passcode="x<b>y</b>")
+    page = open_join_page(make_window(config=config))
+    assert page.passcode_label.textFormat() == Qt.TextFormat.PlainText  # not bold « xy »
+    assert page.passcode_label.text() == "x<b>y</b>"
+
+
 def test_copy_buttons_put_id_and_passcode_on_the_clipboard(make_window, qtbot) -> None:
     page = open_join_page(make_window())
     qtbot.mouseClick(page.copy_id_button, Qt.MouseButton.LeftButton)

@@ -375,3 +375,16 @@ def test_the_udp_probe_has_its_own_words_while_it_runs(idle_page) -> None:
         "Mesure de la régularité de la connexion (son et image)…"
     )
     assert idle_page.progress_bar.value() == 700
+
+
+def test_a_server_name_from_the_network_is_shown_as_written(qtbot) -> None:
+    """Speedtest.net's server list names the sponsor: never rendered as markup."""
+    from PySide6.QtWidgets import QLabel
+
+    from readiness.ui.pages.network import _Figures
+
+    figures = _Figures()
+    qtbot.addWidget(figures)
+    figures.show_measures({"service": "speedtest.net (<b>Evil</b>, Paris)", "duration_s": 12})
+    label = next(w for w in figures.findChildren(QLabel) if "<b>Evil</b>" in w.text())
+    assert label.textFormat() == Qt.TextFormat.PlainText

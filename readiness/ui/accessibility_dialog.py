@@ -28,20 +28,14 @@ from readiness.core.config import Contact, SessionConfig
 from readiness.core.contact import mailto_url, tel_url
 from readiness.core.open_outcome import OpenOutcome
 from readiness.ui.announce import announce
+from readiness.ui.help_text import link_html
 from readiness.ui.link_label import LinkLabel
-from readiness.ui.page import heading_label, paragraph
+from readiness.ui.page import heading_label, paragraph, rich_label
 from readiness.ui.services import UrlOpener
 from readiness.ui.tasks import TaskRunner
 
 #: About this many characters per line: easy to read, and the width follows the text size.
 LINE_CHARS = 75
-
-
-def _rich(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 def _items(lines: list[str]) -> str:
@@ -127,7 +121,7 @@ class AccessibilityDialog(QDialog):
                 "avec VoiceOver (Mac)."
             ),
         ]
-        self.zoom_tools = _rich(_items(tools))
+        self.zoom_tools = rich_label(_items(tools))
         self.zoom_tools.setAccessibleName(self.tr("Outils d'accessibilité de Zoom"))
         column.addWidget(self.zoom_tools)
         column.addWidget(paragraph(self.tr("Raccourcis clavier de Zoom :")))
@@ -147,7 +141,7 @@ class AccessibilityDialog(QDialog):
             f"<tr><td>{escape(action)}</td><td>{_key(windows)}</td><td>{_key(mac)}</td></tr>"
             for action, windows, mac in rows
         )
-        table = _rich(
+        table = rich_label(
             f"<table cellspacing='0' cellpadding='4' border='1'><tr>{header}</tr>{body}</table>"
         )
         # A table is read cell by cell, without its headings: a screen reader gets
@@ -185,7 +179,7 @@ class AccessibilityDialog(QDialog):
                 )
             ),
         ]
-        self.app_help = _rich(_items(lines))
+        self.app_help = rich_label(_items(lines))
         self.app_help.setAccessibleName(self.tr("Accessibilité de cette application"))
         column.addWidget(self.app_help)
 
@@ -243,7 +237,7 @@ class AccessibilityDialog(QDialog):
             who += f", {escape(contact.role_text())}"
         lines = [f"<b>{who}</b>"]
         if contact.phone:
-            link = f'<a href="{tel_url(contact.phone)}">{escape(contact.phone)}</a>'
+            link = link_html(tel_url(contact.phone), contact.phone)
             if contact.email:
                 lines.append(
                     QCoreApplication.translate("HelpText", "Téléphone : {link}").format(link=link)
@@ -252,7 +246,7 @@ class AccessibilityDialog(QDialog):
                 call = self.tr("Appelez le {link}").format(link=link)
                 lines.append(f"<span style='font-size: x-large'><b>{call}</b></span>")
         if contact.email:
-            link = f'<a href="{mailto_url(contact.email)}">{escape(contact.email)}</a>'
+            link = link_html(mailto_url(contact.email), contact.email)
             lines.append(
                 QCoreApplication.translate("HelpText", "E-mail : {link}").format(link=link)
             )

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,10 +31,9 @@ class HelpDialog(QDialog):
         self.accessibility_dialog: AccessibilityDialog | None = None
         config = services.config
         self.setWindowTitle(self.tr("Besoin d'aide ?"))
-        intro = QLabel(
+        intro = paragraph(
             self.tr("Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :")
         )
-        intro.setWordWrap(True)
         self.contact = LinkLabel(contact_html(config), services.url_opener, tasks, self)
         self.contact.setAccessibleName(self.tr("Contact d'assistance"))
         rule = paragraph(interruption_rule(config))

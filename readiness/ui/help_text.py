@@ -1,4 +1,7 @@
-"""The support contact and the guide's interruption rule, as rich text for labels."""
+"""The support contact and the guide's interruption rule, as rich text for labels.
+
+Every value from session.toml is escaped, in the shown text and in the link's address:
+rich text must show it as written, never as markup."""
 
 from __future__ import annotations
 
@@ -10,6 +13,11 @@ from readiness.core.config import SessionConfig
 from readiness.core.contact import mailto_url, tel_url
 
 
+def link_html(url: str, text: str) -> str:
+    """A link showing ``text`` as written; the address quoted as an attribute value."""
+    return f'<a href="{escape(url, quote=True)}">{escape(text)}</a>'
+
+
 def contact_html(config: SessionConfig) -> str:
     support = config.support
     who = escape(support.name)
@@ -19,13 +27,13 @@ def contact_html(config: SessionConfig) -> str:
     if support.phone:
         lines.append(
             QCoreApplication.translate("HelpText", "Téléphone : {link}").format(
-                link=f'<a href="{tel_url(support.phone)}">{escape(support.phone)}</a>'
+                link=link_html(tel_url(support.phone), support.phone)
             )
         )
     if support.email:
         lines.append(
             QCoreApplication.translate("HelpText", "E-mail : {link}").format(
-                link=f'<a href="{mailto_url(support.email)}">{escape(support.email)}</a>'
+                link=link_html(mailto_url(support.email), support.email)
             )
         )
     return "<br>".join(lines)

@@ -1,4 +1,6 @@
-"""A label whose links go through the app's URL opener, off the GUI thread."""
+"""A label whose links go through the app's URL opener, off the GUI thread.
+
+Rich text: every value put into its HTML must be escaped (see ``help_text.link_html``)."""
 
 from __future__ import annotations
 

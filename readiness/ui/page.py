@@ -20,8 +20,14 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 
 
+# Labels are plain text unless asked otherwise: they show values from session.toml,
+# the network or the person (a passcode ``x<b>y</b>``), and QLabel's default format
+# guesses HTML from the text itself.
+
+
 def heading_label(text: str, scale: float = 1.6) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
@@ -35,6 +41,15 @@ def paragraph(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def rich_label(html: str) -> QLabel:
+    """The exception, for the app's own markup (bold, lists): every value put into
+    ``html`` must have gone through ``html.escape``."""
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
     return label
 
 

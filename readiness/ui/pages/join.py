@@ -26,7 +26,7 @@ from readiness.core.zoom_links import app_join_url, web_join_url
 from readiness.ui.check_controller import CheckController
 from readiness.ui.help_text import contact_html, interruption_rule
 from readiness.ui.link_label import LinkLabel
-from readiness.ui.page import Page, heading_label, paragraph
+from readiness.ui.page import Page, heading_label, paragraph, rich_label
 from readiness.ui.qr_code import QrCodeWidget
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
@@ -189,9 +189,7 @@ class JoinPage(Page):
         ]
         items = "".join(f"<li>{escape(rule)}</li>" for rule in rules)
         heading = escape(self.tr("Pendant la séance"))
-        during = QLabel(f"<b>{heading}</b><ul>{items}</ul>")
-        during.setWordWrap(True)
-        during.setTextFormat(Qt.TextFormat.RichText)
+        during = rich_label(f"<b>{heading}</b><ul>{items}</ul>")
         during.setAccessibleName(self.tr("Règles de la séance"))
         heading = escape(self.tr("En cas de coupure"))
         trouble = LinkLabel(

@@ -303,6 +303,8 @@ class _Figures(QFrame):
         for row, (key, label) in enumerate(rows):
             name = QLabel(label)
             value = QLabel()
+            # Server names come from the network: shown as written, never as markup.
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             name.setBuddy(value)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -72,8 +72,8 @@ class AppRow(QFrame):
         super().__init__(parent)
         self.entry = entry
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        name = QLabel(f"<b>{_escape(entry.app)}</b>")
-        name.setAccessibleName(entry.app)
+        # A process's own name, shown as written (plain text), in bold.
+        name = heading_label(entry.app, 1.0)
         details = self.tr("processeur {cpu} % · mémoire {memory} Mo").format(
             cpu=_number(entry.cpu_percent), memory=_number(entry.memory_mb)
         )
@@ -236,6 +236,7 @@ class ProcessesPage(Page):
 
     def _confirm(self, text: str, informative: str, accept: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Fermer une application"), text)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names a process: shown as written
         box.setInformativeText(informative)
         yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
@@ -273,12 +274,6 @@ class ProcessesPage(Page):
             row.say(
                 self.tr("Impossible de fermer {app} d'ici : fermez-la vous-même.").format(app=app)
             )
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def _number(value: float) -> str:
