@@ -748,10 +748,6 @@ Help: readiness --help
         <translation>a STUN server address is expected: a name or an IP address, then &quot;:&quot; and a port between 1 and 65535, for example stun.example.com:3478</translation>
     </message>
     <message>
-        <source>une adresse http:// ou https:// est attendue, par exemple https://speedtest.exemple.fr:8080/speedtest/upload.php</source>
-        <translation>an http:// or https:// address is expected, for example https://speedtest.example.com:8080/speedtest/upload.php</translation>
-    </message>
-    <message>
         <source>Prépare votre ordinateur à votre séance Zoom.</source>
         <translation>Gets your computer ready for your Zoom session.</translation>
     </message>
@@ -852,7 +848,7 @@ Help: readiness --help
     <name>Config</name>
     <message>
         <source>Le fichier de configuration «&#xa0;{path}&#xa0;» ne peut pas être utilisé</source>
-        <extracomment>The role in English (``role_en``), for the English interface; else ``role``. &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
+        <extracomment>Sentences said after the problem: the file&apos;s unknown keys (a typo is often why a key is missing).</extracomment>
         <translation>The configuration file “{path}” cannot be used</translation>
     </message>
     <message>
@@ -881,6 +877,7 @@ Help: readiness --help
     </message>
     <message>
         <source>La section [{name}] est obligatoire.</source>
+        <extracomment>Format characters that some scripts need between letters (Persian, Indic scripts, emoji).</extracomment>
         <translation>The [{name}] section is required.</translation>
     </message>
     <message>
@@ -900,11 +897,33 @@ Help: readiness --help
         <translation>This value cannot be empty.</translation>
     </message>
     <message>
+        <source>un retour à la ligne</source>
+        <translation>a line break</translation>
+    </message>
+    <message>
+        <source>une tabulation</source>
+        <translation>a tab</translation>
+    </message>
+    <message>
+        <source>un caractère invisible ou de mise en forme (U+{code:04X})</source>
+        <translation>an invisible or formatting character (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>Ce texte contient {what}&#xa0;: écrivez-le sur une seule ligne, sans caractère invisible ni de mise en forme.</source>
+        <translation>This text contains {what}: write it on a single line, without invisible or formatting characters.</translation>
+    </message>
+    <message>
+        <source>Ce texte est trop long&#xa0;: {max} caractères au plus.</source>
+        <translation>This text is too long: {max} characters at most.</translation>
+    </message>
+    <message>
         <source>Son contenu n&apos;est pas écrit au format TOML attendu (par exemple&#xa0;: clé = &quot;valeur&quot;).</source>
+        <extracomment>French sentences about what the file holds but the app ignores (unknown keys). &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
         <translation>Its content is not written in the expected TOML format (for example: key = &quot;value&quot;).</translation>
     </message>
     <message>
         <source>Un identifiant de réunion Zoom de 9 à 11 chiffres est attendu, par exemple «&#xa0;659 515 5541&#xa0;».</source>
+        <extracomment>The role in English (``role_en``), for the English interface; else ``role``.</extracomment>
         <translation>A Zoom meeting ID of 9 to 11 digits is expected, for example “659 515 5541”.</translation>
     </message>
     <message>
@@ -916,28 +935,36 @@ Help: readiness --help
         <translation>The key “passcode” is required.</translation>
     </message>
     <message>
+        <source>Un code d&apos;accès Zoom a {max} caractères au plus, par exemple «&#xa0;Bienvenue!&#xa0;».</source>
+        <translation>A Zoom passcode has {max} characters at most, for example “Bienvenue!”.</translation>
+    </message>
+    <message>
         <source>Le code d&apos;accès doit être un texte entre guillemets, non vide, sans espace ni caractère invisible.</source>
         <translation>The passcode must be text in quotation marks, not empty, with no spaces or invisible characters.</translation>
     </message>
     <message>
-        <source>Un numéro de téléphone est attendu, par exemple «&#xa0;06 20 15 15 32&#xa0;».</source>
-        <translation>A phone number is expected, for example “06 20 15 15 32”.</translation>
-    </message>
-    <message>
-        <source>Une adresse e-mail est attendue, par exemple «&#xa0;contact@exemple.fr&#xa0;».</source>
-        <translation>An email address is expected, for example “contact@example.com”.</translation>
+        <source>Une seule adresse e-mail est attendue, de la forme nom@domaine.fr, sans espace ni signe comme&#xa0;? &amp; % # / \, par exemple «&#xa0;contact@exemple.fr&#xa0;».</source>
+        <translation>A single e-mail address is expected, of the form name@domain.com, without spaces or signs such as ? &amp; % # / \, for example “contact@example.com”.</translation>
     </message>
     <message>
         <source>Indiquez au moins un téléphone (phone) ou un e-mail (email).</source>
         <translation>Give at least a phone number (phone) or an email address (email).</translation>
     </message>
     <message>
-        <source>Une date et une heure sont attendues, par exemple 2026-12-01T14:00:00.</source>
-        <translation>A date and time are expected, for example 2026-12-01T14:00:00.</translation>
+        <source>Ce numéro de téléphone contient des chiffres d&apos;une autre écriture&#xa0;: écrivez-le avec les chiffres 0 à 9, par exemple «&#xa0;06 20 15 15 32&#xa0;».</source>
+        <translation>This phone number contains digits of another script: write it with the digits 0 to 9, for example “06 20 15 15 32”.</translation>
     </message>
     <message>
-        <source>Une adresse web entre guillemets est attendue, par exemple «&#xa0;https://speedtest.exemple.fr:8080/speedtest/upload.php&#xa0;».</source>
-        <translation>A web address in quotation marks is expected, for example “https://speedtest.example.com:8080/speedtest/upload.php”.</translation>
+        <source>Un numéro de téléphone ne contient que des chiffres, des espaces, des points, des tirets, des parenthèses et un «&#xa0;+&#xa0;» au début, par exemple «&#xa0;06 20 15 15 32&#xa0;» ou «&#xa0;+33 6 20 15 15 32&#xa0;».</source>
+        <translation>A phone number contains only digits, spaces, dots, dashes, brackets and a “+” at the start, for example “06 20 15 15 32” or “+33 6 20 15 15 32”.</translation>
+    </message>
+    <message>
+        <source>Un numéro de téléphone de 6 à 15 chiffres est attendu, par exemple «&#xa0;06 20 15 15 32&#xa0;».</source>
+        <translation>A phone number of 6 to 15 digits is expected, for example “06 20 15 15 32”.</translation>
+    </message>
+    <message>
+        <source>Une date et une heure sont attendues, par exemple 2026-12-01T14:00:00.</source>
+        <translation>A date and time are expected, for example 2026-12-01T14:00:00.</translation>
     </message>
     <message>
         <source>«&#xa0;true&#xa0;» ou «&#xa0;false&#xa0;» est attendu (sans guillemets).</source>
@@ -968,8 +995,41 @@ Help: readiness --help
         <translation>This file cannot be read (access permissions?).</translation>
     </message>
     <message>
+        <source>Ce n&apos;est pas un fichier ordinaire (c&apos;est un périphérique, un tube ou une prise)&#xa0;: indiquez un fichier texte session.toml.</source>
+        <translation>This is not an ordinary file (it is a device, a pipe or a socket): give a session.toml text file.</translation>
+    </message>
+    <message>
+        <source>C&apos;est un dossier, pas un fichier&#xa0;: indiquez le fichier session.toml qu&apos;il contient, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>This is a folder, not a file: give the session.toml file inside it, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Ce fichier est trop grand pour être un fichier de configuration ({max} Ko au plus)&#xa0;: vérifiez que c&apos;est bien le fichier session.toml.</source>
+        <translation>This file is too large to be a configuration file ({max} kB at most): check that it really is the session.toml file.</translation>
+    </message>
+    <message>
         <source>Ce fichier doit être enregistré en UTF-8 (texte brut).</source>
+        <extracomment>The largest file read. The shipped one is about 3 kB, comments included; 64 kB leaves room for any organisation&apos;s notes, and reading it costs nothing. Anything larger is not a session.toml (a video, a disk image, /dev/zero) and is refused before reading.</extracomment>
         <translation>This file must be saved as UTF-8 (plain text).</translation>
+    </message>
+    <message>
+        <source>Le fichier de configuration «&#xa0;{path}&#xa0;» contient une section inconnue, [{name}]{where}&#xa0;: elle est ignorée.</source>
+        <translation>The configuration file “{path}” contains an unknown section, [{name}]{where}: it is ignored.</translation>
+    </message>
+    <message>
+        <source> Vouliez-vous dire [{known}]&#xa0;?</source>
+        <translation> Did you mean [{known}]?</translation>
+    </message>
+    <message>
+        <source>Le fichier de configuration «&#xa0;{path}&#xa0;» contient une clé «&#xa0;{name}&#xa0;» hors de toute section{where}&#xa0;: elle est ignorée.</source>
+        <translation>The configuration file “{path}” contains a key “{name}” outside any section{where}: it is ignored.</translation>
+    </message>
+    <message>
+        <source>Le fichier de configuration «&#xa0;{path}&#xa0;» contient une clé inconnue, «&#xa0;{key}&#xa0;»{where}&#xa0;: elle est ignorée.</source>
+        <translation>The configuration file “{path}” contains an unknown key, “{key}”{where}: it is ignored.</translation>
+    </message>
+    <message>
+        <source> Vouliez-vous dire «&#xa0;{known}&#xa0;»&#xa0;?</source>
+        <translation> Did you mean “{known}”?</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1094,10 @@ Thank you.</translation>
     <message>
         <source>Écrivez votre prénom puis votre nom, par exemple&#xa0;: Mélissa Brunet.</source>
         <translation>Write your first name, then your last name, for example: Emma Martin.</translation>
+    </message>
+    <message>
+        <source>Votre nom contient un caractère invisible ou de mise en forme, souvent ajouté par un copier-coller. Tapez de nouveau votre prénom et votre nom au clavier, par exemple&#xa0;: Mélissa Brunet.</source>
+        <translation>Your name contains an invisible or formatting character, often added by copying and pasting. Type your first and last name again on the keyboard, for example: Mélissa Brunet.</translation>
     </message>
     <message>
         <source>Écrivez votre prénom et votre nom en entier, par exemple&#xa0;: Mélissa Brunet.</source>
@@ -2672,6 +2736,46 @@ Thank you.</translation>
         <source>Aperçu de la caméra, en miroir</source>
         <extracomment>New frames painted so far (the benchmark and the tests count them). Times the GUI thread was woken to take a frame.</extracomment>
         <translation>Camera preview, mirrored</translation>
+    </message>
+</context>
+<context>
+    <name>WebAddress</name>
+    <message>
+        <source>Une adresse web commençant par http:// ou https:// est attendue, par exemple «&#xa0;{example}&#xa0;».</source>
+        <extracomment>Characters that a URL never holds as they are (RFC 3986), besides blanks and controls. A speedtest.net-style server&apos;s ``url``: its path ends in upload.php. A Cloudflare-style speed service: a base address, ``/__down`` and ``/__up`` are added.</extracomment>
+        <translation>A web address starting with http:// or https:// is expected, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Une adresse web de {max} caractères au plus est attendue, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>A web address of {max} characters at most is expected, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Une adresse web s&apos;écrit sans espace, sans caractère invisible et sans signe comme \ &quot; &lt; &gt; ou |, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>A web address is written without spaces, invisible characters or signs such as \ &quot; &lt; &gt; or |, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Une adresse web ne doit contenir ni nom d&apos;utilisateur ni mot de passe («&#xa0;nom:mot-de-passe@&#xa0;» avant le nom du serveur)&#xa0;: retirez-les, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>A web address must contain neither a user name nor a password (“name:password@” before the server&apos;s name): remove them, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Le port, après «&#xa0;:&#xa0;», doit être un nombre entre 1 et 65535, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>The port, after “:”, must be a number between 1 and 65535, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Après le nom du serveur, une adresse web s&apos;écrit sans accent ni caractère non latin (encodé, «&#xa0;é&#xa0;» s&apos;écrit «&#xa0;%C3%A9&#xa0;»), par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>After the server&apos;s name, a web address is written without accents or non-Latin characters (encoded, “é” is written “%C3%A9”), for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse d&apos;un serveur au format de speedtest.net finit par «&#xa0;upload.php&#xa0;», sans rien après, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>The address of a speedtest.net-style server ends in “upload.php”, with nothing after it, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse d&apos;un service de mesure est une adresse de base, sans «&#xa0;?&#xa0;» ni «&#xa0;#&#xa0;», par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>The address of a measuring service is a base address, without “?” or “#”, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>Après «&#xa0;http://&#xa0;» ou «&#xa0;https://&#xa0;», le nom du serveur ou son adresse IP est attendu, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>After “http://” or “https://”, the server&apos;s name or its IP address is expected, for example “{example}”.</translation>
     </message>
 </context>
 <context>
