@@ -64,8 +64,15 @@ class Updates:
         return found
 
     def wait_until(self, condition) -> None:
-        with self._changed:
-            assert self._changed.wait_for(condition, WAIT_S), self.updates()
+        """Waits, woken by each update, until ``condition()``; the condition is asked
+        without holding this recorder's lock: the flow calls its observer under its own
+        lock, and a condition that asks the flow (``flow.settled``) under ours would
+        deadlock with it."""
+        deadline = time.monotonic() + WAIT_S
+        while not condition():
+            assert time.monotonic() < deadline, self.updates()
+            with self._changed:
+                self._changed.wait(0.05)
 
     def updates(self) -> list[object]:
         with self._changed:
