@@ -310,9 +310,11 @@ def silence(seconds: float, rate: int = RATE):
 def wait_for_no_stream(timeout_s: float = RELEASE_TIMEOUT_S) -> None:
     """Waits until this process has no PortAudio stream left open.
 
-    A sound server must never be stopped under an open stream: PortAudio's ALSA
-    thread can then spin for ever, writing an error line to stderr at each turn
-    (the app copes: see ``readiness.devices.audio.portaudio``; a test log would not).
+    A sound server must never be stopped under an open stream: with a microphone and a
+    sound open together, libpulse and PortAudio's ALSA thread can then deadlock (about
+    5 times in 85 here), and closing the stream waits for ever (the app copes: it
+    closes in the background with a timeout, see ``readiness.devices.audio.portaudio``;
+    a test would hang).
     """
     from readiness.devices.audio import portaudio
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,9 +27,12 @@ LOCK_TIMEOUT_S = 5.0
 
 _lock = threading.RLock()
 _open_streams = 0
-#: Streams whose closing never returned (a sound server that died under them can leave
-#: PortAudio's ALSA thread spinning). They stay counted as open: no rescan can then
-#: terminate PortAudio, which would hang on them too.
+#: Streams whose closing never returned. A sound server that dies under a microphone and
+#: a sound open together deadlocked ALSA's PulseAudio plugin 5 times in 85 here: libpulse's
+#: thread, holding its lock, waits for a block PortAudio's thread holds while it waits for
+#: that lock, and closing waits for PortAudio's thread (idle, no processor used; only the
+#: process's end frees them). They stay counted as open: no rescan can then terminate
+#: PortAudio, which would hang on them too.
 _wedged_streams = 0
 _exit_guard_installed = False
 
@@ -44,8 +48,15 @@ _ENODEV = -19
 def sounddevice() -> ModuleType:
     """The sounddevice module, or AudioError(NO_PORTAUDIO) when PortAudio is missing."""
     global _exit_guard_installed
+    from readiness.devices.audio import chatter  # ctypes: only once sound is wanted
+
+    chatter.install()  # before PortAudio starts
     try:
-        import sounddevice as sd
+        if "sounddevice" in sys.modules:
+            import sounddevice as sd
+        else:
+            with chatter.silenced():  # importing it starts PortAudio: it probes every device
+                import sounddevice as sd
     except OSError as exc:  # sounddevice raises OSError when it cannot load the library
         log.warning("PortAudio cannot be loaded: %s", exc)
         raise AudioError(AudioProblem.NO_PORTAUDIO, str(exc)) from None
@@ -102,10 +113,13 @@ def rescan() -> bool:
         terminate = getattr(sd, "_terminate", None)
         if initialize is None or terminate is None:  # a sounddevice without them
             return False
+        from readiness.devices.audio import chatter
+
         try:
-            if getattr(sd, "_initialized", 1):
-                terminate()
-            initialize()
+            with chatter.silenced():  # PortAudio probing every device ALSA and JACK know
+                if getattr(sd, "_initialized", 1):
+                    terminate()
+                initialize()
         except sd.PortAudioError as exc:
             raise classify(exc) from None
         return True

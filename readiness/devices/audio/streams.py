@@ -37,6 +37,22 @@ log = logging.getLogger(__name__)
 #: stack's CPU (benchmarks/audio_meter.py), for a meter still well under 150 ms late.
 BLOCK_S = 0.04
 LATENCY_S = 0.08
+#: A test sound is no meter: it may start late, it must never break up. This much of it
+#: queued covers the app or the computer being held up about as long
+#: (benchmarks/chime_reliability.py, tests/test_sound_hardening.py).
+PLAY_LATENCY_S = 0.4
+#: Silence before the sound: PortAudio starts a stream with one block queued and fills
+#: the rest from the callback once started (its "prime" flag does nothing on ALSA), so
+#: the queue protects nothing until then; a hold-up then only stretches the silence.
+#: A little more than the queue (and an output waking up).
+LEAD_LATENCIES = 1.0
+LEAD_S = 0.15
+#: Silence after it: PortAudio drops what is still queued when a sound ends (measured:
+#: about 1.15 times the latency plus 20 ms, from 0.08 to 1 s), so the sound ends first.
+TAIL_LATENCIES = 1.5
+TAIL_S = 0.1
+#: Latencies a host reports beyond these (none, or absurd) are not believed.
+MAX_QUEUE_S = 2.0
 #: What is kept when nobody reads (a frozen reader must not eat memory).
 MAX_BUFFER_S = 10.0
 #: A first block may take a while (a sound server waking up); after that, silence from
@@ -126,6 +142,8 @@ class Capture:
         self._clock = clock
         self._first_data_timeout_s = first_data_timeout_s
         self._stall_timeout_s = stall_timeout_s
+        #: Blocks the app took too late, lost (each is a gap in what was heard).
+        self.overflows = 0
         self.samplerate, self.channels, self._stream = self._open(device, samplerate, block_s)
         self.opened_at = clock()
         self.last_data_at: float | None = None
@@ -158,9 +176,11 @@ class Capture:
         assert last_error is not None
         raise classify(last_error)
 
-    def _callback(self, indata, _frames, _time, _status) -> None:
+    def _callback(self, indata, _frames, _time, status) -> None:
         # PortAudio's thread: copy and nothing else (no maths, no locks, no logging).
         # A raw stream and bytes: no numpy array is built per block (CPU).
+        if status.input_overflow:
+            self.overflows += 1
         self._blocks.append(bytes(indata))
 
     def read(self) -> np.ndarray:
@@ -229,6 +249,10 @@ class Capture:
             return
         self._closed = True
         self._blocks.clear()
+        if self.overflows:
+            log.warning(
+                "the microphone's sound came with gaps: input overflows: %d", self.overflows
+            )
         _close_in_background(self._stream, timeout_s)
 
     def __enter__(self) -> Capture:
@@ -239,7 +263,16 @@ class Capture:
 
 
 class Playback:
-    """A short sound playing on an output device; ``wait()`` until it has been played."""
+    """A short sound playing on an output device; ``wait()`` until it has been played.
+
+    A test sound must play whole on a busy computer too. The whole sound is computed
+    before the stream starts, so the callback only copies; the stream keeps
+    ``PLAY_LATENCY_S`` of sound queued, so the app may be held up about that long
+    (another thread holding Python's lock, a busy processor) without a gap. Silence
+    comes first, while PortAudio fills that queue, and after, since PortAudio drops
+    what is still queued when a sound ends (ALSA through PulseAudio: the last 90 ms at
+    80 ms of latency): a hold-up then, or the drop, only costs silence.
+    """
 
     def __init__(self, device: AudioDevice, samples: np.ndarray, samplerate: float):
         import numpy as np
@@ -249,28 +282,38 @@ class Playback:
         self._done = threading.Event()
         self._closed = False
         self._position = 0
+        #: Gaps in the sound: PortAudio ran out of it while some was played and some left
+        #: (one in the silence around it costs nothing and is not counted).
+        self.underflows = 0
         self.channels = min(2, max(1, device.output_channels))
-        # Mono copied to each channel once, here, so the callback only slices.
         mono = np.asarray(samples, dtype=np.float32)
-        self._data = np.repeat(mono[:, None], self.channels, axis=1)
         with portaudio() as sd:
             self._stop = sd.CallbackStop
-            try:
-                stream = sd.OutputStream(
-                    device=device.index,
-                    channels=self.channels,
-                    samplerate=samplerate,
-                    dtype="float32",
-                    latency=LATENCY_S,
-                    callback=self._callback,
-                    finished_callback=self._done.set,
-                )
-            except (sd.PortAudioError, ValueError) as exc:
-                raise classify(exc) from None
+            stream = self._open(sd, device, samplerate)
+            # Mono copied to each channel once, here, so the callback only slices.
+            self._data, self._sound_from = _padded(mono, samplerate, stream.latency, self.channels)
+            self._sound_to = self._sound_from + mono.size
             self._stream = _started(sd, stream)
         self.started_at = time.monotonic()
 
-    def _callback(self, outdata, frames, _time, _status) -> None:
+    def _open(self, sd: ModuleType, device: AudioDevice, samplerate: float) -> Any:
+        try:
+            return sd.OutputStream(
+                device=device.index,
+                channels=self.channels,
+                samplerate=samplerate,
+                dtype="float32",
+                latency=PLAY_LATENCY_S,
+                callback=self._callback,
+                finished_callback=self._done.set,
+            )
+        except (sd.PortAudioError, ValueError) as exc:
+            raise classify(exc) from None
+
+    def _callback(self, outdata, frames, _time, status) -> None:
+        # PortAudio's thread: count a gap, copy, and nothing else.
+        if status.output_underflow and self._sound_from < self._position < self._sound_to:
+            self.underflows += 1
         chunk = self._data[self._position : self._position + frames]
         outdata[: len(chunk)] = chunk
         outdata[len(chunk) :] = 0
@@ -280,6 +323,7 @@ class Playback:
 
     @property
     def duration_s(self) -> float:
+        """How long it plays, with the silence before and after the sound."""
         return len(self._data) / self.samplerate
 
     def wait(self, timeout_s: float) -> bool:
@@ -289,6 +333,7 @@ class Playback:
 
     @property
     def played(self) -> bool:
+        # The silence after the sound handed over too: the sound itself went out.
         return self._done.is_set() and self._position >= len(self._data)
 
     @property
@@ -299,6 +344,8 @@ class Playback:
         if self._closed:
             return
         self._closed = True
+        if self.underflows:
+            log.warning("the sound played with gaps: output underflows: %d", self.underflows)
         _close_in_background(self._stream, timeout_s)
 
     def __enter__(self) -> Playback:
@@ -306,3 +353,16 @@ class Playback:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _padded(
+    mono: np.ndarray, samplerate: float, latency_s: float, channels: int
+) -> tuple[np.ndarray, int]:
+    """The sound between its silences, one column per channel; and where it starts."""
+    import numpy as np
+
+    queue_s = min(max(latency_s, PLAY_LATENCY_S), MAX_QUEUE_S)
+    lead = round((LEAD_LATENCIES * queue_s + LEAD_S) * samplerate)
+    tail = round((TAIL_LATENCIES * queue_s + TAIL_S) * samplerate)
+    padded = np.concatenate([np.zeros(lead, np.float32), mono, np.zeros(tail, np.float32)])
+    return np.repeat(padded[:, None], channels, axis=1), lead
