@@ -153,24 +153,11 @@ def measure_network(
     parts: NetworkParts,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
-    *,
-    budget_s: float = BUDGET_S,
-    stability_s: float = DEFAULT_STABILITY_S,
-    clock: Callable[[], float] = time.perf_counter,
-    line_watch: LineWatch | None = None,
-    fresh_line: bool = False,
+    **options: Any,
 ) -> CheckResult:
-    """The whole test and its verdict (``find_network``, then ``NetworkFindings.judge``)."""
-    return find_network(
-        parts,
-        progress,
-        cancelled,
-        budget_s=budget_s,
-        stability_s=stability_s,
-        clock=clock,
-        line_watch=line_watch,
-        fresh_line=fresh_line,
-    ).judge()
+    """The whole test and its verdict: ``find_network`` (whose keywords ``options``
+    are), then ``NetworkFindings.judge``."""
+    return find_network(parts, progress, cancelled, **options).judge()
 
 
 def find_network(
