@@ -47,9 +47,10 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     # Wayland and the desktop entry (readiness.desktop) match windows to the icon by it.
     app.setDesktopFileName("readiness")
     from readiness.translations import install_in_app, pick_language
+    from readiness.ui.window_title import use_display_name
 
     install_in_app(app, pick_language(language))
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "Préparer ma séance"))
+    use_display_name(app)  # in the language just installed; window titles end with it
     _readable_font(app)
     return app
 

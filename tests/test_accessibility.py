@@ -5,29 +5,19 @@ themes, and nothing left in French when the interface is in English."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from camera_media import write_variant
-from conftest import finish_every_check
-from readiness.checks import build_checks
 from readiness.core.config import read_session_file
-from readiness.core.device_choice import DeviceChoice
-from readiness.resources import resource
 from readiness.translations import install_in_app
-from readiness.ui.accessibility_dialog import AccessibilityDialog
 from readiness.ui.check_result_view import CheckResultView
-from readiness.ui.escalation_dialog import EscalationDialog
-from readiness.ui.help_dialog import HelpDialog
 from readiness.ui.level_meter import LevelMeter
 from readiness.ui.status_badge import StatusBadge
 from readiness.ui.theme import accessible_palette
-from speed_server import SpeedServer
 from system_palettes import DARK_PALETTES
 from ui_walk import (
     accessible_name,
@@ -41,8 +31,9 @@ from ui_walk import (
     tab_stops,
     texts,
 )
+from walked import dialogs, visit_each_page
 
-pytest_plugins = ["pulse_server"]
+pytest_plugins = ["pulse_server", "walked"]
 
 #: What tells a state: each needs a name and a description for screen readers.
 STATUS_WIDGETS = (StatusBadge, CheckResultView, LevelMeter)
@@ -63,50 +54,6 @@ email = "alex@example.com"
 name = "Sam Lee"
 email = "access@example.com"
 """
-
-
-@pytest.fixture
-def walked_window(make_window, qtbot, tmp_path: Path, pulse):
-    """The window with every real check on stand-in devices (a video for the camera, the
-    test's PulseAudio, a throttled speed server), every check done."""
-
-    def make(config=None):
-        video = write_variant(tmp_path, "good")
-        server = SpeedServer(down_mbps=20, latency_ms=10)
-        server.__enter__()
-        servers.append(server)
-        devices = DeviceChoice(camera=str(video), speedtest_server=server.url, listen_s=1.0)
-        checks = [c for c in build_checks(devices=devices) if c.id != "zoom"]
-        # The pages drive their checks' flows with the session's devices: the same ones.
-        config = replace(config or read_session_file(resource("session.toml")), devices=devices)
-        window = make_window(checks=checks, config=config)
-        finish_every_check(window, qtbot)
-        return window
-
-    servers: list[SpeedServer] = []
-    yield make
-    for server in servers:
-        server.__exit__(None, None, None)
-
-
-def dialogs(window) -> dict[str, QDialog]:
-    """The app's own dialogs, built as the window builds them."""
-    services, tasks = window.services, window.tasks
-    return {
-        "help": HelpDialog(services, tasks, window),
-        "accessibility": AccessibilityDialog(
-            services.config, services.url_opener, tasks, window, display_name="Emma Martin"
-        ),
-        "escalation": EscalationDialog(services, tasks, window),
-    }
-
-
-def visit_each_page(window, qtbot) -> Iterator[str]:
-    for row, step in enumerate(window.steps):
-        window.sidebar.setCurrentRow(row)
-        qtbot.wait(150)  # the page's first results and layout
-        yield step.step_id
-    window.sidebar.setCurrentRow(0)
 
 
 def keyboard_and_names(window: QWidget, qtbot) -> list[str]:
@@ -187,7 +134,7 @@ def test_in_english_no_page_says_anything_in_french(
                 found.append(f"[{name}] {describe(widget)}: {text!r}")
         found += [f"[{name}] shortcut shared: {c}" for c in mnemonic_clashes(dialog)]
         dialog.close()
-    assert window.windowTitle().startswith("Get ready for my session")
+    assert window.windowTitle().endswith(" — Get ready for my session")
     assert not found, "\n".join(dict.fromkeys(found))
 
 

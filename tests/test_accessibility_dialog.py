@@ -129,9 +129,9 @@ def test_the_button_mails_the_accessibility_contact(
     tmp_path, make_dialog, qtbot, url_recorder: UrlRecorder
 ) -> None:
     dialog = make_dialog(session(tmp_path, DEDICATED), display_name="Mélissa Brunet")
-    assert "Claire Martin" in dialog.contact.text()
-    assert 'href="tel:0123456789"' in dialog.contact.text()
-    assert 'href="mailto:handicap@optimocoaching.fr"' in dialog.contact.text()
+    assert "Claire Martin" in dialog.contact.who.text()
+    urls = [button.url for button in dialog.contact.buttons()]
+    assert urls == ["tel:0123456789", "mailto:handicap@optimocoaching.fr"]
     assert "référent handicap" in " ".join(label.text() for label in dialog.findChildren(QLabel))
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
     (url,) = url_recorder.wait_for(1)
@@ -150,8 +150,7 @@ def test_without_an_accessibility_contact_the_support_one_is_asked(
     tmp_path, make_dialog, qtbot, url_recorder: UrlRecorder
 ) -> None:
     dialog = make_dialog(session(tmp_path, 'name = ""\nemail = ""\nphone = ""\n'))
-    assert "Sabrina PIDOLOT" in dialog.contact.text()
-    assert "votre consultante référente" in dialog.contact.text()
+    assert dialog.contact.who.text() == "Sabrina PIDOLOT, votre consultante référente"
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
     (url,) = url_recorder.wait_for(1)
     assert mail_parts(url)[0] == "contact@optimocoaching.fr"
@@ -160,9 +159,10 @@ def test_without_an_accessibility_contact_the_support_one_is_asked(
 def test_a_phone_only_contact_is_called_not_mailed(tmp_path, make_dialog) -> None:
     dialog = make_dialog(session(tmp_path, 'name = "Claire Martin"\nphone = "01 23 45 67 89"\n'))
     assert dialog.mail_button.isHidden()
-    text = dialog.contact.text()
-    assert 'href="tel:0123456789"' in text and "Appelez le" in text
-    assert "mailto:" not in text
+    (call,) = dialog.contact.buttons()  # no e-mail button
+    assert call.url == "tel:0123456789"
+    assert call.accessibleName() == "Appelez le 01 23 45 67 89"
+    assert call.lead_in.text() == "Appelez le"
 
 
 def test_when_the_mail_app_cannot_open_the_address_is_given(
@@ -195,7 +195,8 @@ def test_every_control_is_named_and_reached_with_tab(tmp_path, make_dialog, qtbo
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
     stops = tab_stops(dialog)
-    assert dialog.mail_button in stops and dialog.contact in stops and dialog.scroll in stops
+    assert dialog.mail_button in stops and dialog.scroll in stops
+    assert set(dialog.contact.buttons()) <= set(stops)
     unnamed = [describe(w) for w in stops if not accessible_name(w)]
     assert not unnamed
     cycle = tab_cycle(dialog)
@@ -260,7 +261,7 @@ def test_the_help_dialog_button_opens_it(make_window, qtbot) -> None:
     qtbot.mouseClick(help_dialog.accessibility_button, Qt.MouseButton.LeftButton)
     dialog = help_dialog.accessibility_dialog
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5_000)
-    assert "Sabrina PIDOLOT" in dialog.contact.text()
+    assert "Sabrina PIDOLOT" in dialog.contact.who.text()
 
 
 def test_readable_in_the_light_and_dark_themes(tmp_path, make_dialog, qapp) -> None:

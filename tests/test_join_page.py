@@ -154,7 +154,7 @@ def test_the_qr_code_decodes_to_the_web_link(make_window) -> None:
 
 def test_the_session_rules_and_whom_to_call_are_on_the_page(make_window) -> None:
     page = open_join_page(make_window())
-    text = page.contact_label.text()
-    assert "Sabrina PIDOLOT" in text and "tel:0620151532" in text
-    assert "mailto:contact@optimocoaching.fr" in text
-    assert "5 minutes" in text
+    assert "Sabrina PIDOLOT" in page.contact.who.text()
+    urls = [button.url for button in page.contact.buttons()]
+    assert urls == ["tel:0620151532", "mailto:contact@optimocoaching.fr"]
+    assert "5 minutes" in page.trouble_label.text()

@@ -96,10 +96,9 @@ def test_help_dialog_shows_whom_to_call_and_the_five_minute_rule(make_window, qt
     dialog = HelpDialog(window.services, window.tasks, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    text = dialog.contact.text()
-    assert "Sabrina PIDOLOT" in text
-    assert 'href="tel:0620151532"' in text
-    assert 'href="mailto:contact@optimocoaching.fr"' in text
+    assert "Sabrina PIDOLOT" in dialog.contact.who.text()
+    urls = [button.url for button in dialog.contact.buttons()]
+    assert urls == ["tel:0620151532", "mailto:contact@optimocoaching.fr"]
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "5 minutes" in labels
     assert "même code d'accès" in labels  # plain text, no HTML entity shown
@@ -112,8 +111,11 @@ def test_help_links_go_to_the_system_opener(make_window, qtbot, url_recorder) ->
     window = make_window()
     dialog = HelpDialog(window.services, window.tasks, window)
     qtbot.addWidget(dialog)
-    dialog.contact.linkActivated.emit("tel:0620151532")
+    dialog.show()
+    qtbot.mouseClick(dialog.contact.phone_button, Qt.MouseButton.LeftButton)
     assert url_recorder.wait_for(1) == ["tel:0620151532"]
+    qtbot.mouseClick(dialog.contact.email_button, Qt.MouseButton.LeftButton)
+    assert url_recorder.wait_for(2) == ["tel:0620151532", "mailto:contact@optimocoaching.fr"]
 
 
 def test_help_button_opens_the_dialog(make_window, qtbot) -> None:

@@ -9,6 +9,7 @@ like HTML; wherever one appears, the person must read its characters, ``<b>`` in
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,9 +37,9 @@ from readiness.core.contact import mailto_url, tel_url
 from readiness.core.process_snapshot import ProcessInfo, Snapshot, SystemInfo
 from readiness.resources import resource
 from readiness.ui.accessibility_dialog import AccessibilityDialog
+from readiness.ui.contact_card import LinkButton
 from readiness.ui.escalation_dialog import EscalationDialog
 from readiness.ui.help_dialog import HelpDialog
-from readiness.ui.help_text import contact_html
 from readiness.ui.page import heading_label, paragraph
 from tests.fakes import ManualClock, StandInLine, StandInProcessNames
 
@@ -129,6 +130,11 @@ def links(text: str) -> list[str]:
     return found
 
 
+def button_shown(text: str) -> str:
+    """A button's text as drawn: "&&" is one "&", a lone "&" marks a shortcut."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
 def texts_of(root: QWidget) -> list[tuple[str, str, Qt.TextFormat]]:
     """(where, text, format) of every text ``root`` shows: labels, buttons, fields, lists,
     tooltips (which guess HTML as QLabel does) and window titles (always plain)."""
@@ -139,7 +145,9 @@ def texts_of(root: QWidget) -> list[tuple[str, str, Qt.TextFormat]]:
         where = f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}"
         if isinstance(widget, QLabel):
             found.append((where, widget.text(), widget.textFormat()))
-        elif isinstance(widget, (QAbstractButton, QLineEdit)):
+        elif isinstance(widget, QAbstractButton):
+            found.append((where, button_shown(widget.text()), plain))
+        elif isinstance(widget, QLineEdit):
             found.append((where, widget.text(), plain))
         elif isinstance(widget, QComboBox):
             found += [(where, widget.itemText(i), plain) for i in range(widget.count())]
@@ -166,10 +174,13 @@ def check_shown_as_written(texts: list[tuple[str, str, Qt.TextFormat]]) -> set[s
 
 
 def check_links(root: QWidget, expected: set[str]) -> None:
-    """A rich label's links open the address written in the file, whatever it holds."""
+    """A rich label's links and the link buttons open the address written in the file,
+    whatever it holds."""
     for label in root.findChildren(QLabel):
         if is_rich(label.text(), label.textFormat()):
             assert set(links(label.text())) <= expected, label.text()
+    for button in root.findChildren(LinkButton):
+        assert button.url in expected, button.url
 
 
 def contact_urls(*contacts: Contact) -> set[str]:
@@ -334,37 +345,3 @@ def test_the_label_helpers_show_any_text_as_written(qapp, text: str) -> None:
         assert label.textFormat() == Qt.TextFormat.PlainText
         assert label.text() == text
         label.deleteLater()
-
-
-# Words without spaces: rich text folds runs of spaces, which says nothing of markup.
-words = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Z"), blacklist_characters="\ufffc"),
-    min_size=1,
-)
-
-
-@given(name=words, role=words, phone=words, email=words)
-@example(name="<b>A</b>", role="<i>r</i>", phone="06 <x>", email='a"b@c.fr')
-@example(name="A&amp;B", role="&lt;", phone="&#48;6", email="a&amp;b@c.fr")
-def test_the_contact_shows_any_value_as_written_and_links_to_it(
-    qapp, name: str, role: str, phone: str, email: str
-) -> None:
-    config = replace(hostile_config(), support=Contact(name, phone, email, role, role))
-    text = contact_html(config)
-    read = document(text).toPlainText()
-    for value in (name, role, phone, email):
-        assert value in read
-    assert links(text) == [tel_url(phone), mailto_url(email)]
-
-
-@given(url=words, text=words)
-@example(url="mailto:a@b.fr?subject=R&amp;D&body=x", text="<b>x</b>")
-@example(url='tel:0620"><img src=x>', text="&lt;")
-def test_a_link_goes_to_its_address_and_shows_its_text_as_written(
-    qapp, url: str, text: str
-) -> None:
-    from readiness.ui.help_text import link_html
-
-    link = link_html(url, text)
-    assert links(link) == [url]
-    assert document(link).toPlainText() == text

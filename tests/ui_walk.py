@@ -7,7 +7,7 @@ import re
 from html import unescape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness.core.contrast import ratio
+from readiness.ui.contact_card import LinkButton
 from readiness.ui.theme import rgb, seen_on
 
 Role = QPalette.ColorRole
@@ -58,12 +59,15 @@ def tab_stops(root: QWidget) -> list[QWidget]:
 
 
 def accessible_name(widget: QWidget) -> str:
-    """The name a screen reader says: set on purpose, a button's own text, or a label's
-    (a label whose buddy the widget is). A combo box's current item is not a name."""
+    """The name a screen reader says: set on purpose, a button's or a label's own text
+    (a label with links is a control), or a label's (a label whose buddy the widget is).
+    A combo box's current item is not a name."""
     if widget.accessibleName():
         return widget.accessibleName()
     if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
         return widget.text().replace("&", "").strip()
+    if isinstance(widget, QLabel) and plain(widget.text()).strip():
+        return " ".join(plain(widget.text()).split())
     window = widget.window()
     for label in window.findChildren(QLabel):
         if label.buddy() is widget and label.text().strip():
@@ -169,6 +173,40 @@ def french_traces(text: str) -> list[str]:
     return traces
 
 
+# --- what a screen reader gets ------------------------------------------------------------
+
+_Text = QAccessible.Text
+_Role = QAccessible.Role
+#: Whose items are objects of their own for a screen reader (a list's rows, a combo's list).
+_HOLDS_ITEMS = {_Role.ComboBox, _Role.List, _Role.Table, _Role.Tree, _Role.Row}
+
+
+def heard(widget: QWidget) -> list[str]:
+    """What Qt's accessibility gives a screen reader for ``widget``: its name, description
+    and value (a field's text, a bar's percentage), its items' for a list or a combo box,
+    and the name of the label that labels it (on Linux a combo box's name is its current
+    item: its label is told by that relation). A label has no text of its own on the bus:
+    its name is all that is read."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    labels = interface.relations(QAccessible.Relation.Label) if interface is not None else []
+    found = [label.text(_Text.Name) for label, _relation in labels]
+    pending = [interface]
+    while pending:
+        interface = pending.pop()
+        if interface is None or not interface.isValid():
+            continue
+        found += [interface.text(t) for t in (_Text.Name, _Text.Description, _Text.Value)]
+        if interface.role() in _HOLDS_ITEMS:
+            pending += [interface.child(i) for i in range(interface.childCount())]
+    return [text for text in found if text]
+
+
+def squeezed(text: str) -> str:
+    """``text`` to compare what is shown with what is heard: no mnemonic "&", no spaces
+    at all (markup turned to spaces puts some where the plain text has none)."""
+    return "".join(text.replace("&", "").split())
+
+
 # --- contrast ---------------------------------------------------------------------------
 
 
@@ -183,6 +221,8 @@ def text_pairs(widget: QWidget) -> list[tuple[str, Role, Role]]:
         return [("text", Role.Text, Role.Base), ("placeholder", Role.PlaceholderText, Role.Base)]
     if isinstance(widget, QAbstractItemView):
         return [("text", Role.Text, Role.Base), ("selection", Role.HighlightedText, Role.Highlight)]
+    if isinstance(widget, LinkButton):  # flat: its text in the link colour, on the window
+        return [("link", Role.Link, Role.Window)]
     if isinstance(widget, (QAbstractButton, QComboBox)):
         return [("text", Role.ButtonText, Role.Button), ("text", Role.WindowText, Role.Window)]
     return []

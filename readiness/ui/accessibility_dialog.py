@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +25,9 @@ from readiness.core.adaptation_request import (
     request_subject,
 )
 from readiness.core.config import Contact, SessionConfig
-from readiness.core.contact import mailto_url, tel_url
 from readiness.core.open_outcome import OpenOutcome
 from readiness.ui.announce import announce
-from readiness.ui.help_text import link_html
-from readiness.ui.link_label import LinkLabel
+from readiness.ui.contact_card import ContactCard
 from readiness.ui.page import heading_label, paragraph, rich_label
 from readiness.ui.services import UrlOpener
 from readiness.ui.tasks import TaskRunner
@@ -121,8 +119,8 @@ class AccessibilityDialog(QDialog):
                 "avec VoiceOver (Mac)."
             ),
         ]
+        # Labels keep their text as their name: on the bus it is all a screen reader gets.
         self.zoom_tools = rich_label(_items(tools))
-        self.zoom_tools.setAccessibleName(self.tr("Outils d'accessibilité de Zoom"))
         column.addWidget(self.zoom_tools)
         column.addWidget(paragraph(self.tr("Raccourcis clavier de Zoom :")))
         column.addWidget(self._shortcuts())
@@ -144,15 +142,14 @@ class AccessibilityDialog(QDialog):
         table = rich_label(
             f"<table cellspacing='0' cellpadding='4' border='1'><tr>{header}</tr>{body}</table>"
         )
-        # A table is read cell by cell, without its headings: a screen reader gets
-        # each row as a sentence instead.
+        # A table is read cell by cell, without its headings (its name, its own text):
+        # each row as a sentence follows, in its description.
         spoken = [
             self.tr("{action} : {windows} sur Windows, {mac} sur Mac.").format(
                 action=action, windows=windows, mac=mac
             )
             for action, windows, mac in rows
         ]
-        table.setAccessibleName(self.tr("Raccourcis clavier de Zoom"))
         table.setAccessibleDescription(" ".join(spoken))
         self.shortcuts = table
         return table
@@ -180,7 +177,6 @@ class AccessibilityDialog(QDialog):
             ),
         ]
         self.app_help = rich_label(_items(lines))
-        self.app_help.setAccessibleName(self.tr("Accessibilité de cette application"))
         column.addWidget(self.app_help)
 
     def _request_section(self, column: QVBoxLayout) -> None:
@@ -206,10 +202,14 @@ class AccessibilityDialog(QDialog):
             )
         column.addWidget(paragraph(who))
 
-        self.contact = LinkLabel(
-            self._contact_html(contact) if contact else "", self._opener, self._tasks
+        # Phone only: the one way to reach them, large, and said as what to do.
+        self.contact = ContactCard(
+            contact or Contact(""),
+            self._opener,
+            self._tasks,
+            fallback_name=self._config.organisation,
+            lone_phone=self.tr("Appelez le {link}"),
         )
-        self.contact.setAccessibleName(self.tr("Contact pour une adaptation"))
         self.contact.setVisible(contact is not None)
         column.addWidget(self.contact)
 
@@ -226,31 +226,9 @@ class AccessibilityDialog(QDialog):
         column.addLayout(row)
 
         self.status = paragraph()
-        self.status.setAccessibleName(self.tr("État de la demande"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
         column.addWidget(self.status)
-
-    def _contact_html(self, contact: Contact) -> str:
-        who = escape(contact.name or self._config.organisation)
-        if contact.role_text():
-            who += f", {escape(contact.role_text())}"
-        lines = [f"<b>{who}</b>"]
-        if contact.phone:
-            link = link_html(tel_url(contact.phone), contact.phone)
-            if contact.email:
-                lines.append(
-                    QCoreApplication.translate("HelpText", "Téléphone : {link}").format(link=link)
-                )
-            else:  # the only way to reach them: large, and said as what to do
-                call = self.tr("Appelez le {link}").format(link=link)
-                lines.append(f"<span style='font-size: x-large'><b>{call}</b></span>")
-        if contact.email:
-            link = link_html(mailto_url(contact.email), contact.email)
-            lines.append(
-                QCoreApplication.translate("HelpText", "E-mail : {link}").format(link=link)
-            )
-        return "<br>".join(lines)
 
     # --- behaviour ------------------------------------------------------------
 

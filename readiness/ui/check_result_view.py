@@ -19,8 +19,7 @@ class CheckResultView(QWidget):
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.summary.setFont(font)
-        self.advice = paragraph()
-        self.advice.setAccessibleName(self.tr("Conseils"))
+        self.advice = paragraph()  # read as it is: its name is its text
         self.setAccessibleName(self.tr("Résultat"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -32,7 +32,6 @@ class CrashNotice(QDialog):
         self._tasks = tasks
         self._log_path = log_path
         self.setWindowTitle(self.tr("L'application s'était fermée"))
-        self.setAccessibleName(self.windowTitle())
         title = heading_label(
             self.tr("La dernière fois, l'application s'est fermée brusquement"), 1.3
         )
@@ -41,11 +40,10 @@ class CrashNotice(QDialog):
             "Si cela se reproduit, envoyez le journal de l'application à {name} : "
             "il contient les détails qui aident à corriger le problème."
         ).format(name=services.config.support.name)
+        # Their text is their name (on the bus, all a screen reader gets), kept in step.
         self.explanation = paragraph(text)
-        self.explanation.setAccessibleName(text)
         where = self.tr("Le journal est ici : {path}").format(path=log_path)
         self.location = paragraph(where)
-        self.location.setAccessibleName(where)
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = paragraph()
         self.status.hide()
@@ -100,5 +98,4 @@ class CrashNotice(QDialog):
             "sélectionné et copié."
         )
         self.status.setText(text)
-        self.status.setAccessibleName(text)
         self.status.show()

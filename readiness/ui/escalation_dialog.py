@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from readiness.ui.help_text import contact_html
-from readiness.ui.link_label import LinkLabel
+from readiness.ui.contact_card import ContactCard
 from readiness.ui.page import heading_label, paragraph
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
@@ -30,11 +29,11 @@ class EscalationDialog(QDialog):
                 "la connexion revient."
             ).format(name=config.support.name)
         )
-        self.contact = LinkLabel(contact_html(config), services.url_opener, tasks, self)
+        # The number to call is a button named « Téléphone : … »: read, and reached by Tab.
+        self.contact = ContactCard(config.support, services.url_opener, tasks)
         font = self.contact.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.contact.setFont(font)
-        self.contact.setAccessibleName(self.tr("Contact à appeler"))
+        self.contact.setFont(font)  # its labels and buttons follow
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

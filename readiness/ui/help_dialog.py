@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness.ui.help_text import contact_html, interruption_rule
-from readiness.ui.link_label import LinkLabel
+from readiness.ui.contact_card import ContactCard
+from readiness.ui.help_text import interruption_rule
 from readiness.ui.page import paragraph
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
@@ -34,8 +34,9 @@ class HelpDialog(QDialog):
         intro = paragraph(
             self.tr("Un souci avec votre ordinateur ou la connexion ? Vous pouvez joindre :")
         )
-        self.contact = LinkLabel(contact_html(config), services.url_opener, tasks, self)
-        self.contact.setAccessibleName(self.tr("Contact d'assistance"))
+        # The name as text, the phone and the e-mail as buttons named with them: each is
+        # read, and Tab reaches each one.
+        self.contact = ContactCard(config.support, services.url_opener, tasks)
         rule = paragraph(interruption_rule(config))
         self.accessibility_button = QPushButton(self.tr("Accessibilité et a&daptations"))
         self.accessibility_button.clicked.connect(self.show_accessibility)

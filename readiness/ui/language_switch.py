@@ -35,8 +35,12 @@ class WindowKeeper:
     def switch(self, language: str) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from readiness.ui.window_title import use_display_name
+
         self._preferences.language = language  # and at the next start
-        install_in_app(QApplication.instance(), language)
+        app = QApplication.instance()
+        install_in_app(app, language)
+        use_display_name(app)
         old, new = self.window, self._new_window()
         if old is not None:
             new.setGeometry(old.geometry())

@@ -30,6 +30,7 @@ from readiness.ui.services import Services
 from readiness.ui.sidebar import StepSidebar
 from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
+from readiness.ui.window_title import main_title
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
@@ -52,11 +53,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(
-            self.tr("Préparer ma séance — {organisation}").format(
-                organisation=services.config.organisation
-            )
-        )
+        # Ending with the app's display name, which Qt then does not append again.
+        self.setWindowTitle(main_title(services.config.organisation))
         self.tasks = TaskRunner(self)
         self.controller = CheckController(services.checks, self.tasks, self)
         self.controller.started.connect(self._on_check_started)

@@ -26,15 +26,21 @@ if TYPE_CHECKING:
 
 
 def heading_label(text: str, scale: float = 1.6) -> QLabel:
+    # No accessible name of its own: a label's name is its text, on the bus the only
+    # text a screen reader gets, and Qt keeps it in step with setText only so.
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    enlarge(label, scale)
+    label.setWordWrap(True)
+    return label
+
+
+def enlarge(label: QLabel, scale: float) -> None:
+    """Bold, ``scale`` times the body's size."""
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     label.setFont(font)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
 
 
 def paragraph(text: str = "") -> QLabel:

@@ -147,6 +147,8 @@ class VideoPreview(QWidget):
         """Text over the preview ("" to remove); ``dim`` darkens the last image under it."""
         self._message = text
         self._dimmed = bool(text) and dim
+        # Painted, so not read by itself: the description says it (a stale one never stays).
+        self.setAccessibleDescription(text)
         self.update()
 
     def message(self) -> str:

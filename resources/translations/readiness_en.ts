@@ -13,10 +13,6 @@
         <translation>During the session, Zoom can help you</translation>
     </message>
     <message>
-        <source>Outils d&apos;accessibilité de Zoom</source>
-        <translation>Zoom&apos;s accessibility tools</translation>
-    </message>
-    <message>
         <source>Vous avez un handicap ou un besoin particulier&#xa0;? Zoom et cette application ont des outils pour vous aider, et {organisation} peut adapter la séance si vous le demandez à l&apos;avance.</source>
         <translation>Do you have a disability or a particular need? Zoom and this app have tools to help you, and {organisation} can adjust the session if you ask in advance.</translation>
     </message>
@@ -101,10 +97,6 @@
         <translation>Your email app could not open. Write to {email} yourself, with the subject “{subject}”.</translation>
     </message>
     <message>
-        <source>Raccourcis clavier de Zoom</source>
-        <translation>Zoom&apos;s keyboard shortcuts</translation>
-    </message>
-    <message>
         <source>Cette application</source>
         <translation>This app</translation>
     </message>
@@ -133,24 +125,12 @@
         <translation>It works with screen readers.</translation>
     </message>
     <message>
-        <source>Accessibilité de cette application</source>
-        <translation>Accessibility of this app</translation>
-    </message>
-    <message>
         <source>Demander une adaptation avant la séance</source>
         <translation>Ask for an adjustment before the session</translation>
     </message>
     <message>
-        <source>Contact pour une adaptation</source>
-        <translation>Contact for an adjustment</translation>
-    </message>
-    <message>
         <source>&amp;Écrire pour demander une adaptation</source>
         <translation>&amp;Write to ask for an adjustment</translation>
-    </message>
-    <message>
-        <source>État de la demande</source>
-        <translation>Request status</translation>
     </message>
     <message>
         <source>Appelez le {link}</source>
@@ -200,11 +180,11 @@
     <name>App</name>
     <message>
         <source>Préparer ma séance</source>
-        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally. The connection test starts this long after the window shows: it then has its answer when the person reaches its step, and the window&apos;s first moments stay smooth.</extracomment>
         <translation>Get ready for my session</translation>
     </message>
     <message>
         <source>Configuration à corriger</source>
+        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally. The connection test starts this long after the window shows: it then has its answer when the person reaches its step, and the window&apos;s first moments stay smooth.</extracomment>
         <translation>The configuration needs fixing</translation>
     </message>
     <message>
@@ -579,10 +559,6 @@ You can carry on. If the application stops responding, close it and then open it
         <translation>&amp;Search for cameras</translation>
     </message>
     <message>
-        <source>Mesures</source>
-        <translation>Measurements</translation>
-    </message>
-    <message>
         <source>Les images restent dans la mémoire de cet ordinateur&#xa0;: rien n&apos;est enregistré ni envoyé.</source>
         <translation>The pictures stay in this computer&apos;s memory: nothing is recorded or sent.</translation>
     </message>
@@ -657,10 +633,6 @@ You can carry on. If the application stops responding, close it and then open it
 </context>
 <context>
     <name>CheckResultView</name>
-    <message>
-        <source>Conseils</source>
-        <translation>Advice</translation>
-    </message>
     <message>
         <source>Résultat</source>
         <translation>Result</translation>
@@ -1033,6 +1005,17 @@ Help: readiness --help
     </message>
 </context>
 <context>
+    <name>ContactCard</name>
+    <message>
+        <source>Appeler ce numéro</source>
+        <translation>Call this number</translation>
+    </message>
+    <message>
+        <source>Écrire un e-mail à cette adresse</source>
+        <translation>Write an email to this address</translation>
+    </message>
+</context>
+<context>
     <name>CrashNotice</name>
     <message>
         <source>L&apos;application s&apos;était fermée</source>
@@ -1134,10 +1117,6 @@ Thank you.</translation>
         <source>Prévenez {name} dès maintenant. Gardez cette fenêtre&#xa0;: nous vous dirons quand la connexion revient.</source>
         <translation>Let {name} know now. Keep this window open: we will tell you when the connection is back.</translation>
     </message>
-    <message>
-        <source>Contact à appeler</source>
-        <translation>Contact to call</translation>
-    </message>
 </context>
 <context>
     <name>Flow</name>
@@ -1160,10 +1139,6 @@ Thank you.</translation>
     <message>
         <source>Un souci avec votre ordinateur ou la connexion&#xa0;? Vous pouvez joindre&#xa0;:</source>
         <translation>A problem with your computer or the connection? You can contact:</translation>
-    </message>
-    <message>
-        <source>Contact d&apos;assistance</source>
-        <translation>Support contact</translation>
     </message>
     <message>
         <source>Accessibilité et a&amp;daptations</source>
@@ -1201,14 +1176,6 @@ Thank you.</translation>
         <translation>Here are your meeting details. Write your first name and last name, then click “Join the Zoom meeting”.</translation>
     </message>
     <message>
-        <source>Identifiant de réunion&#xa0;: {id}</source>
-        <translation>Meeting ID: {id}</translation>
-    </message>
-    <message>
-        <source>Code d&apos;accès&#xa0;: {code}</source>
-        <translation>Passcode: {code}</translation>
-    </message>
-    <message>
         <source>Copier l&apos;&amp;identifiant</source>
         <translation>Copy the meeting &amp;ID</translation>
     </message>
@@ -1233,24 +1200,12 @@ Thank you.</translation>
         <translation>For example: Emma Martin</translation>
     </message>
     <message>
-        <source>Votre prénom et votre nom</source>
-        <translation>Your first name and last name</translation>
-    </message>
-    <message>
-        <source>Aide sur le nom</source>
-        <translation>Help with your name</translation>
-    </message>
-    <message>
         <source>&amp;Rejoindre la réunion Zoom</source>
         <translation>&amp;Join the Zoom meeting</translation>
     </message>
     <message>
         <source>Ouvrir plutôt dans le &amp;navigateur</source>
         <translation>Open in your &amp;web browser instead</translation>
-    </message>
-    <message>
-        <source>État de la connexion à la réunion</source>
-        <translation>Meeting connection status</translation>
     </message>
     <message>
         <source>Pendant la séance, me prévenir si la connexion est coupée</source>
@@ -1281,16 +1236,8 @@ Thank you.</translation>
         <translation>During the session</translation>
     </message>
     <message>
-        <source>Règles de la séance</source>
-        <translation>Session rules</translation>
-    </message>
-    <message>
         <source>En cas de coupure</source>
         <translation>If the connection drops</translation>
-    </message>
-    <message>
-        <source>En cas de coupure, et contact</source>
-        <translation>If the connection drops, and who to contact</translation>
     </message>
     <message>
         <source>✓ Identifiant copié</source>
@@ -1391,12 +1338,8 @@ Thank you.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Préparer ma séance — {organisation}</source>
-        <extracomment>Builds the page on first visit: start-up only pays for the welcome page. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
-        <translation>Get ready for my session — {organisation}</translation>
-    </message>
-    <message>
         <source>Besoin d&apos;&amp;aide&#xa0;?</source>
+        <extracomment>Builds the page on first visit: start-up only pays for the welcome page. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
         <translation>Need &amp;help?</translation>
     </message>
     <message>
@@ -1640,14 +1583,6 @@ Thank you.</translation>
         <translation>&amp;Microphone in use:</translation>
     </message>
     <message>
-        <source>Consigne</source>
-        <translation>Instruction</translation>
-    </message>
-    <message>
-        <source>Espace calme</source>
-        <translation>Quiet space</translation>
-    </message>
-    <message>
         <source>Le niveau reste affiché&#xa0;: parlez encore pour le voir bouger.</source>
         <translation>The level stays on screen: speak again to see it move.</translation>
     </message>
@@ -1882,12 +1817,8 @@ Thank you.</translation>
         <translation>We measure your connection (about ten seconds) and compare it with what Zoom needs. Its stability has been followed since the app opened. During the test, avoid starting other downloads.</translation>
     </message>
     <message>
-        <source>Étape du test</source>
-        <extracomment>Runs the test&apos;s flow; only the latest one is heard (a cancelled one winds down unheard).</extracomment>
-        <translation>Test step</translation>
-    </message>
-    <message>
         <source>%p %</source>
+        <extracomment>Runs the test&apos;s flow; only the latest one is heard (a cancelled one winds down unheard).</extracomment>
         <translation>%p%</translation>
     </message>
     <message>
@@ -2436,10 +2367,6 @@ Thank you.</translation>
         <translation>▶  &amp;Play the test sound</translation>
     </message>
     <message>
-        <source>Lecture</source>
-        <translation>Playback</translation>
-    </message>
-    <message>
         <source>Avez-vous entendu le son&#xa0;?</source>
         <translation>Did you hear the sound?</translation>
     </message>
@@ -2716,6 +2643,13 @@ Thank you.</translation>
     </message>
 </context>
 <context>
+    <name>ValueLabel</name>
+    <message>
+        <source>{title}&#xa0;: {value}</source>
+        <translation>{title}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message>
         <source>Tout est prêt</source>
@@ -2788,10 +2722,6 @@ Thank you.</translation>
     <message>
         <source>Quelques minutes avant votre séance avec {organisation}, vérifions ensemble que tout est prêt. Cela prend environ 5 minutes et rien n&apos;est enregistré.</source>
         <translation>A few minutes before your session with {organisation}, let&apos;s check together that everything is ready. It takes about 5 minutes and nothing is recorded.</translation>
-    </message>
-    <message>
-        <source>Heure de la séance</source>
-        <translation>Session time</translation>
     </message>
     <message>
         <source>Indiquer l&apos;&amp;heure de ma séance</source>
@@ -2888,10 +2818,6 @@ Thank you.</translation>
         <translation>The Zoom app is the simplest way to join the session. We are checking whether it is installed on this computer.</translation>
     </message>
     <message>
-        <source>Détails</source>
-        <translation>Details</translation>
-    </message>
-    <message>
         <source>&amp;Vérifier à nouveau</source>
         <translation>&amp;Check again</translation>
     </message>
@@ -2914,10 +2840,6 @@ Thank you.</translation>
 </context>
 <context>
     <name>_Figures</name>
-    <message>
-        <source>Ce que permet votre connexion</source>
-        <translation>What your connection allows</translation>
-    </message>
     <message>
         <source>Réception (téléchargement)</source>
         <translation>Download</translation>

@@ -84,8 +84,7 @@ class CameraPage(Page):
         self.preview.setMinimumSize(400, 225)
         self.result_view = CheckResultView()
         self.retry_hint = paragraph()
-        self.details = paragraph()
-        self.details.setAccessibleName(self.tr("Mesures"))
+        self.details = paragraph()  # its text is its name: the measures are read
         side = QVBoxLayout()
         side.addWidget(self.result_view)
         side.addWidget(self.retry_hint)

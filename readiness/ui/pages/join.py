@@ -24,12 +24,13 @@ from readiness.core.open_outcome import OpenOutcome
 from readiness.core.runner import run_check
 from readiness.core.zoom_links import app_join_url, web_join_url
 from readiness.ui.check_controller import CheckController
-from readiness.ui.help_text import contact_html, interruption_rule
-from readiness.ui.link_label import LinkLabel
-from readiness.ui.page import Page, heading_label, paragraph, rich_label
+from readiness.ui.contact_card import ContactCard
+from readiness.ui.help_text import interruption_rule
+from readiness.ui.page import Page, enlarge, paragraph, rich_label
 from readiness.ui.qr_code import QrCodeWidget
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
+from readiness.ui.value_label import ValueLabel
 
 FEEDBACK_MS = 4000
 
@@ -87,29 +88,26 @@ class JoinPage(Page):
         grid = QGridLayout(card)
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(16)
-        self.meeting_id_label = self._big_value(self._config.meeting_id_grouped)
-        self.meeting_id_label.setAccessibleName(
-            self.tr("Identifiant de réunion : {id}").format(id=self._config.meeting_id_grouped)
-        )
-        self.passcode_label = self._big_value(self._config.passcode)
-        self.passcode_label.setAccessibleName(
-            self.tr("Code d'accès : {code}").format(code=self._config.passcode)
-        )
+        id_title = self.tr("Identifiant de réunion")
+        code_title = self.tr("Code d'accès")
+        # Each value's name says its title too: « Code d'accès : … ».
+        self.meeting_id_label = self._big_value(id_title, self._config.meeting_id_grouped)
+        self.passcode_label = self._big_value(code_title, self._config.passcode)
         self.copy_id_button = QPushButton(self.tr("Copier l'&identifiant"))
         self.copy_id_button.clicked.connect(self._copy_id)
         self.copy_passcode_button = QPushButton(self.tr("Copier le &code"))
         self.copy_passcode_button.clicked.connect(self._copy_passcode)
-        grid.addWidget(QLabel(self.tr("Identifiant de réunion")), 0, 0)
+        grid.addWidget(QLabel(id_title), 0, 0)
         grid.addWidget(self.meeting_id_label, 1, 0)
         grid.addWidget(self.copy_id_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(QLabel(self.tr("Code d'accès")), 0, 1)
+        grid.addWidget(QLabel(code_title), 0, 1)
         grid.addWidget(self.passcode_label, 1, 1)
         grid.addWidget(self.copy_passcode_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
         return card
 
-    def _big_value(self, text: str) -> QLabel:
-        label = heading_label(text, scale=1.8)
-        label.setWordWrap(False)
+    def _big_value(self, title: str, text: str) -> ValueLabel:
+        label = ValueLabel(title, text)
+        enlarge(label, 1.8)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
@@ -119,12 +117,12 @@ class JoinPage(Page):
         label = QLabel(self.tr("Votre &nom dans Zoom (prénom et nom) :"))
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Par exemple : Mélissa Brunet"))
-        self.name_edit.setAccessibleName(self.tr("Votre prénom et votre nom"))
         self.name_edit.setMaxLength(80)
         self.name_edit.setClearButtonEnabled(True)
+        # Its name is its label's text, as seen ("label in name"); the example is read
+        # as its description.
         label.setBuddy(self.name_edit)
-        self.name_hint = paragraph()
-        self.name_hint.setAccessibleName(self.tr("Aide sur le nom"))
+        self.name_hint = paragraph()  # its text is its name, in step with the advice
         self.name_edit.textChanged.connect(self._on_name_edited)
         self.name_edit.returnPressed.connect(self._join_default)
         section.addWidget(label)
@@ -148,8 +146,7 @@ class JoinPage(Page):
         buttons.addWidget(self.join_button, 2)
         buttons.addWidget(self.web_button, 1)
         self.mode_text = paragraph()
-        self.join_status = paragraph()
-        self.join_status.setAccessibleName(self.tr("État de la connexion à la réunion"))
+        self.join_status = paragraph()  # its text is its name, in step with what it says
         self.watch_box = QCheckBox(
             self.tr("Pendant la séance, me prévenir si la connexion est coupée")
         )
@@ -189,25 +186,26 @@ class JoinPage(Page):
         ]
         items = "".join(f"<li>{escape(rule)}</li>" for rule in rules)
         heading = escape(self.tr("Pendant la séance"))
+        # Labels keep their text as their name: the rules and the contact's name are read
+        # (on the bus, a label's name is all a screen reader gets); the phone and the
+        # e-mail are buttons named with them, each reached by Tab.
         during = rich_label(f"<b>{heading}</b><ul>{items}</ul>")
-        during.setAccessibleName(self.tr("Règles de la séance"))
         heading = escape(self.tr("En cas de coupure"))
-        trouble = LinkLabel(
-            f"<b>{heading}</b>"
-            f"<p>{escape(interruption_rule(self._config))}</p>"
-            f"<p>{contact_html(self._config)}</p>",
-            self._services.url_opener,
-            self._tasks,
+        self.trouble_label = rich_label(
+            f"<b>{heading}</b><p>{escape(interruption_rule(self._config))}</p>"
         )
-        trouble.setAccessibleName(self.tr("En cas de coupure, et contact"))
-        self.contact_label = trouble
+        self.contact = ContactCard(self._config.support, self._services.url_opener, self._tasks)
+        trouble = QVBoxLayout()
+        trouble.addWidget(self.trouble_label)
+        trouble.addWidget(self.contact)
+        trouble.addStretch(1)
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(box)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(24)
         row.addWidget(during, 1, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(trouble, 1, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(trouble, 1)
         return box
 
     # --- behaviour ------------------------------------------------------------
@@ -221,8 +219,9 @@ class JoinPage(Page):
         QGuiApplication.clipboard().setText(text)
         label = button.property("idle_text") or button.text()
         button.setProperty("idle_text", label)  # a second click must not keep the feedback
+        # The text is the button's name: a screen reader hears the feedback while it
+        # shows, never after (Qt tells the bus of each change).
         button.setText(feedback)
-        button.setAccessibleDescription(feedback)
         QTimer.singleShot(FEEDBACK_MS, button, lambda: button.setText(label))
 
     def _copy_id(self) -> None:

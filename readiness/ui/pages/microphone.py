@@ -88,14 +88,13 @@ class MicrophonePage(Page):
         self.meter = LevelMeter(self, clock=clock)
         self.level_word = QLabel(self)
         self.meter.word_changed.connect(self._show_word)
+        # Both keep their text as their name: what to do, and the room's measure, are read.
         self.instruction = paragraph()
         font = self.instruction.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.instruction.setFont(font)
-        self.instruction.setAccessibleName(self.tr("Consigne"))
         self.room = paragraph()
-        self.room.setAccessibleName(self.tr("Espace calme"))
         self.hint = paragraph(
             self.tr("Le niveau reste affiché : parlez encore pour le voir bouger.")
         )

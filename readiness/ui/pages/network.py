@@ -21,6 +21,7 @@ from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, heading_label, paragraph
 from readiness.ui.page_context import PageContext
+from readiness.ui.value_label import ValueLabel
 
 CHECK_ID = "network"
 _STEPS = 1000
@@ -53,8 +54,7 @@ class NetworkPage(Page):
         self.runner = FlowRunner(self)
         self.runner.updated.connect(self._on_update)
 
-        self.phase_label = paragraph()
-        self.phase_label.setAccessibleName(self.tr("Étape du test"))
+        self.phase_label = paragraph()  # its text is its name, in step with the phase
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, _STEPS)
         self.progress_bar.setFormat(self.tr("%p %"))
@@ -280,11 +280,10 @@ class _Figures(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.allows = heading_label("", scale=1.3)
-        self.allows.setAccessibleName(self.tr("Ce que permet votre connexion"))
+        self.allows = heading_label("", scale=1.3)  # its text is its name, in step
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(16)
-        self._values: dict[str, QLabel] = {}
+        self._values: dict[str, ValueLabel] = {}
         rows = [
             ("download", self.tr("Réception (téléchargement)")),
             ("upload", self.tr("Envoi")),
@@ -302,13 +301,12 @@ class _Figures(QFrame):
         ]
         for row, (key, label) in enumerate(rows):
             name = QLabel(label)
-            value = QLabel()
-            # Server names come from the network: shown as written, never as markup.
-            value.setTextFormat(Qt.TextFormat.PlainText)
+            # Plain text (server names come from the network), named « title : value »:
+            # a screen reader hears the value, not only the row's title.
+            value = ValueLabel(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             name.setBuddy(value)
-            value.setAccessibleName(label)
             self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self._grid.addWidget(value, row, 1)
             self._values[key] = value

@@ -72,8 +72,7 @@ class SpeakersPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.play_button.setFont(font)
         self.play_button.clicked.connect(self.play)
-        self.status = paragraph()
-        self.status.setAccessibleName(self.tr("Lecture"))
+        self.status = paragraph()  # its text is its name, in step with what it says
         self.question = paragraph(self.tr("Avez-vous entendu le son ?"))
         font = self.question.font()
         font.setBold(True)

@@ -127,8 +127,7 @@ class SummaryPage(Page):
         results = self._report.results()
         checked = [r for r in results if r.status is not Status.SKIPPED]
         overall = verdict(checked)
-        self.verdict_title.setText(verdict_title(overall))
-        self.verdict_title.setAccessibleName(verdict_title(overall))
+        self.verdict_title.setText(verdict_title(overall))  # its name follows
         self.next_step.setText(self._next_step(overall, len(checked) < len(results)))
         while self.rows_area.count():
             item = self.rows_area.takeAt(0)

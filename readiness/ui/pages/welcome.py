@@ -52,8 +52,7 @@ class WelcomePage(Page):
         self.countdown = paragraph()
         font = self.countdown.font()
         font.setBold(True)
-        self.countdown.setFont(font)
-        self.countdown.setAccessibleName(self.tr("Heure de la séance"))
+        self.countdown.setFont(font)  # its text is its name, in step with the time
         self.time_button = QPushButton(self.tr("Indiquer l'&heure de ma séance"))
         self.time_button.clicked.connect(self._choose_time)
         self.time_button.setVisible(self._fixed_start is None)
@@ -101,14 +100,15 @@ class WelcomePage(Page):
 
     def _language_button(self) -> QPushButton:
         """The other language, named in itself ("English", "Français"), as language
-        pickers do: whoever needs it must be able to read it."""
+        pickers do: whoever needs it must be able to read it. Its accessible name is
+        that word, as seen (speech input says what it sees); the description explains."""
         if language() == "en":
             button = QPushButton("Français")
-            button.setAccessibleName(self.tr("Afficher l'application en français"))
+            button.setAccessibleDescription(self.tr("Afficher l'application en français"))
             other = "fr"
         else:
             button = QPushButton("English")
-            button.setAccessibleName(self.tr("Afficher l'application en anglais"))
+            button.setAccessibleDescription(self.tr("Afficher l'application en anglais"))
             other = "en"
         button.setProperty("language_name", True)  # a name, in its own language
         button.clicked.connect(lambda: self.language_requested.emit(other))

@@ -36,8 +36,7 @@ class ZoomPage(Page):
         self._opener = opener
         self._tasks = tasks
         self.result_view = CheckResultView(self)
-        self.details = paragraph()
-        self.details.setAccessibleName(self.tr("Détails"))
+        self.details = paragraph()  # its text is its name: the version and place are read
         self.recheck_button = QPushButton(self.tr("&Vérifier à nouveau"))
         self.recheck_button.clicked.connect(self._recheck)
         self.download_button = QPushButton(self.tr("&Télécharger Zoom"))
