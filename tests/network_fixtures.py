@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from network_helpers import TlsServer
 
 from conftest import require_program
+from network_helpers import TlsServer
 
 PROXY_VARIABLES = (
     "http_proxy",

@@ -169,7 +169,6 @@ def network_kit(stun_port: int):
     """The devices with the line standing in locally: the STUN server the harness runs,
     a bandwidth client that answers at once, zoom.us reachable, a cable."""
     from network_helpers import FixedClient
-
     from readiness.checks.kit import DeviceKit
     from readiness.checks.network import NetworkParts, udp_stream_part
     from readiness.devices.network.connection import ETHERNET, Connection

@@ -6,8 +6,8 @@ import threading
 import time
 
 import pytest
-from network_helpers import FixedClient, finishes
 
+from network_helpers import FixedClient, finishes
 from readiness.checks.line_watch import LineWatch
 from readiness.checks.network import NetworkParts, find_network, udp_stream_part
 from readiness.core.line_stats import Echo

@@ -4,6 +4,7 @@ import json
 import threading
 
 import pytest
+
 from network_helpers import (
     TlsServer,
     assert_through_the_line,
@@ -11,7 +12,6 @@ from network_helpers import (
     http_client,
     speedtest_client,
 )
-
 from readiness.checks.network import NetworkParts, measure_network
 from readiness.checks.network_verdict import judge_network
 from readiness.core.line_stats import LineStats

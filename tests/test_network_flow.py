@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 
 from network_helpers import FixedClient, TlsServer, speedtest_client
-
 from readiness.checks import build_checks
 from readiness.checks.flow import drive
 from readiness.checks.kit import DeviceKit

@@ -1,8 +1,8 @@
 """The second client (Cloudflare-style ``__down`` / ``__up``) against the throttled server."""
 
 import pytest
-from network_helpers import assert_delay_at_least, assert_through_the_line, finishes, http_client
 
+from network_helpers import assert_delay_at_least, assert_through_the_line, finishes, http_client
 from readiness.devices.network.http_speed import HttpSpeedClient
 from readiness.devices.network.network_errors import Failure, NetworkError
 from speed_server import FORBIDDEN, STALL, SpeedServer, closed_port

@@ -5,9 +5,9 @@ import json
 import threading
 
 import pytest
-from network_helpers import FixedClient, TlsServer, speedtest_client
 from PySide6.QtCore import Qt
 
+from network_helpers import FixedClient, TlsServer, speedtest_client
 from readiness import cli
 from readiness.checks import build_checks
 from readiness.checks.kit import DeviceKit

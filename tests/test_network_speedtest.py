@@ -9,6 +9,7 @@ never more than it carries; finding the rates within ±10 % and the delay within
 import threading
 
 import pytest
+
 from network_helpers import (
     assert_delay_at_least,
     assert_through_the_line,
@@ -16,7 +17,6 @@ from network_helpers import (
     seconds_for,
     speedtest_client,
 )
-
 from readiness.devices.network.network_errors import Failure, NetworkError
 from speed_server import FORBIDDEN, PROXY_AUTH, STALL, SpeedServer, closed_port
 

@@ -11,8 +11,8 @@ import time
 from html import unescape
 
 import pytest
-from network_helpers import FixedClient
 
+from network_helpers import FixedClient
 from readiness.checks import build_checks
 from readiness.checks.kit import DeviceKit
 from readiness.checks.line_watch import LineWatch

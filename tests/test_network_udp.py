@@ -8,8 +8,8 @@ client that answers at once (its own tests are in test_network_check.py).
 import threading
 
 import pytest
-from network_helpers import FixedClient, finishes
 
+from network_helpers import FixedClient, finishes
 from readiness.checks.network import (
     NetworkParts,
     NetworkProgress,

@@ -5,7 +5,6 @@ import threading
 import time
 
 from network_helpers import TlsServer
-
 from readiness.devices.network.network_errors import Failure
 from readiness.devices.network.zoom_reachability import ZoomProbe
 from speed_server import closed_port

@@ -7,7 +7,6 @@ these tests hold what it does: pace, match, count, fall back, give up, stop.
 import threading
 
 from network_helpers import finishes
-
 from readiness.core.line_stats import summarize
 from readiness.devices.network.udp_probe import RATE_HZ, UdpProbe, probe_budget_s
 from stun_server import StunServer, closed_udp_port

@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from network_helpers import assert_through_the_line, finishes, http_client, speedtest_client
 
+from network_helpers import assert_through_the_line, finishes, http_client, speedtest_client
 from readiness.devices.network.network_errors import Failure, NetworkError
 from speed_server import Pacer, SpeedServer, image_size
 
