@@ -33,9 +33,6 @@ MIN_POINT_SIZE = 10.5
 #: closed it, and the app exits normally.
 CLOSE_AFTER_ENV = "READINESS_CLOSE_AFTER_MS"
 MAX_WINDOW_ICON = 256
-#: The connection test starts this long after the window shows: it then has its answer
-#: when the person reaches its step, and the window's first moments stay smooth.
-EARLY_NETWORK_S = 3.0
 
 
 def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -140,6 +137,7 @@ def run_app(
     log.info("configuration from %s (%s)", loaded.path, loaded.origin)
 
     from readiness.checks import build_checks
+    from readiness.checks.early import early_checks
     from readiness.checks.kit import DeviceKit
     from readiness.devices.url_opener import SystemUrlOpener
     from readiness.ui.language_switch import WindowKeeper
@@ -154,7 +152,7 @@ def run_app(
         checks=build_checks(devices=loaded.config.devices, kit=kit),
         kit=kit,
         line_watch=kit.watch_line(loaded.config.devices),
-        early_network_s=EARLY_NETWORK_S if loaded.config.devices.early_network_test else None,
+        early_checks=early_checks(loaded.config.devices),
     )
     keeper = WindowKeeper(lambda: MainWindow(services), services.preferences)
     window = keeper.show_first()

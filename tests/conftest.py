@@ -195,7 +195,7 @@ def make_window(qtbot, tmp_path: Path):
         checks=None,
         kit=None,
         line_watch=None,
-        early_network_s=None,
+        early_checks=None,
     ) -> MainWindow:
         services = Services(
             config=config or read_session_file(resource("session.toml")),
@@ -204,7 +204,7 @@ def make_window(qtbot, tmp_path: Path):
             checks=[*(checks or []), ZoomCheck(LinuxZoomFinder(root=empty_root))],
             kit=kit or DeviceKit(),
             line_watch=line_watch,
-            early_network_s=early_network_s,
+            early_checks=early_checks or {},
         )
         window = MainWindow(services)
         windows.append(window)

@@ -53,7 +53,7 @@ def watched_window(make_window, line):
             checks=build_checks(["network"], kit=kit),
             kit=kit,
             line_watch=watch,
-            early_network_s=0.0 if early else None,
+            early_checks={"network": 0.0} if early else None,
         )
         return window, watch
 

@@ -358,27 +358,23 @@ class MainWindow(QMainWindow):
 
     def start_checks(self) -> None:
         """Quick checks start at once, so their badges are filled when the user gets there;
-        the line's watch too, and the connection test a moment later (when the services
-        ask for them)."""
+        the line's watch too, and the checks that need nobody a moment later, in the
+        background (``services.early_checks``)."""
         if "zoom" in self.controller.check_ids:
             self.controller.run("zoom")
-        if "network" not in self.controller.check_ids:
-            return
-        watch = self.services.line_watch
-        if watch is not None:
-            watch.start()
-        delay = self.services.early_network_s
-        if delay is not None:
-            # Not at once: the window's first moments are the welcome page's.
-            QTimer.singleShot(round(delay * 1000), self._early_network_test)
+        if "network" in self.controller.check_ids and self.services.line_watch is not None:
+            self.services.line_watch.start()
+        for check_id, delay_s in self.services.early_checks.items():
+            if check_id in self.controller.check_ids:
+                QTimer.singleShot(
+                    round(delay_s * 1000), self, lambda c=check_id: self._measure_early(c)
+                )
 
-    def _early_network_test(self) -> None:
-        """The connection test in the background while the person reads and tests the
-        camera and the microphone (it loads the line, not the devices)."""
-        if self.controller.result("network") is None:
-            page = self.page("network")
-            if not page.running:
-                page.start()
+    def _measure_early(self, check_id: str) -> None:
+        """A check that needs nobody, measured in the background while the person reads
+        and tests the camera and the sound; its page shows the answer on arrival."""
+        if self.controller.result(check_id) is None:
+            self.page(check_id).measure_early()
 
     def refresh_network_verdict(self) -> None:
         """The connection's verdict judged again on the watch's latest figures."""

@@ -87,6 +87,12 @@ class Page(QWidget):
         « Vérifier »: the page's own check, from the start, whatever it found before."""
         self.entered()
 
+    def measure_early(self) -> None:
+        """Called before the page is ever shown, for a check that needs nobody
+        (``services.early_checks``): its measure, in the background. Only such pages
+        have one."""
+        raise NotImplementedError(f"{type(self).__name__} measures nothing in the background")
+
 
 RING_WIDTH = 2
 

@@ -39,6 +39,7 @@ class Services:
     #: The line watched over UDP from the window's opening until the person joins
     #: (``start_checks`` starts it); None: not watched.
     line_watch: LineWatch | None = None
-    #: The connection test starts this long after the window opens, in the background,
-    #: so that its page has its answer when the person gets there; None: on arrival.
-    early_network_s: float | None = None
+    #: The checks that need nobody, each started this long (in s) after the window opens,
+    #: in the background, so that its page has its answer when the person gets there;
+    #: a check not named here starts when its page opens.
+    early_checks: Mapping[str, float] = field(default_factory=dict)

@@ -116,6 +116,10 @@ class NetworkPage(Page):
         """A test under way goes on: it holds no device, and its result reaches the
         sidebar wherever the user is (Cancel is here for stopping it)."""
 
+    def measure_early(self) -> None:
+        if not self.running:
+            self.start()
+
     def check_again(self) -> None:
         """The summary's « Vérifier »: a new test from the start, even if one runs, on
         the line as it is now (what the watch saw before is forgotten)."""

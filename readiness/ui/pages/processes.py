@@ -148,6 +148,10 @@ class ProcessesPage(Page):
         if self._controller.result(CHECK_ID) is None and not self._scanning:
             self.scan()
 
+    def measure_early(self) -> None:
+        if not self._scanning:
+            self.scan()
+
     def check_again(self) -> None:
         self.scan()
 
