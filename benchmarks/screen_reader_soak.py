@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import psutil
+
 from atspi_bus import ScreenReaderDesk, missing_parts
 from camera_media import write_variant
 from stun_server import StunServer

@@ -42,7 +42,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from network_helpers import FixedClient  # noqa: E402
-
 from readiness.checks.network import NetworkParts, measure_network, udp_probe_part  # noqa: E402
 from readiness.devices.network.connection import ETHERNET, Connection  # noqa: E402
 from readiness.devices.network.zoom_reachability import Reachability  # noqa: E402
