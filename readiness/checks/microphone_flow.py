@@ -15,6 +15,11 @@ sending levels (the page's meter stays live) until stopped.
 A microphone that is missing, busy or unplugged is a ``DeviceProblem``; with
 ``retry_s`` the flow looks for it again by itself and starts over when it is back.
 
+« M'écouter » (``echo_flow``) borrows the running stream rather than opening a second
+one: ``lend`` a memory and each block goes there too; until it is given back, and
+then until the sound played back has died away, no block is judged (the room's
+measure and the wait for a sentence simply pause), so the echo never sways the verdict.
+
 Updates, in order: ``Opening``, ``Listening``, ``Level``..., ``RoomMeasured``,
 ``Level``..., ``Heard``, ``Level``...; or ``DeviceProblem`` at any point.
 """
@@ -22,9 +27,11 @@ Updates, in order: ``Opening``, ``Listening``, ``Level``..., ``RoomMeasured``,
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readiness.checks.audio_opening import (
     AudioDevice,
@@ -47,6 +54,9 @@ from readiness.checks.microphone_verdict import (
 )
 from readiness.core.levels import BlockLevel, is_noisy, measure_block, quietest_span_dbfs
 from readiness.core.result import CheckResult
+
+if TYPE_CHECKING:
+    from readiness.devices.audio.voice_echo import VoiceMemory
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +139,37 @@ class MicrophoneFlow(HeldFlow):
         super().__init__()
         #: A problem is on show: the failed attempts to reopen add nothing to it.
         self._in_problem = False
+        self._lent_lock = threading.Lock()
+        #: The memory « M'écouter » fills; None when nothing is lent.
+        self._lent_to: VoiceMemory | None = None
+        #: Sound still not to judge after a memory was given back (the echo dying away).
+        self._settle_s = 0.0
+
+    # --- what « M'écouter » asks (any thread) ---------------------------------------
+
+    def lend(self, memory: VoiceMemory) -> None:
+        """Each block drained goes to ``memory`` too, and none is judged until given back."""
+        with self._lent_lock:
+            self._lent_to = memory
+
+    def give_back(self, memory: VoiceMemory, settle_s: float) -> None:
+        """Blocks are judged again once ``settle_s`` more of the microphone's sound came."""
+        with self._lent_lock:
+            if self._lent_to is memory:
+                self._lent_to = None
+                self._settle_s = settle_s
+
+    def _lent(self, samples, rate: float) -> bool:
+        """True when this block is not to be judged: lent, or the echo dying away."""
+        with self._lent_lock:
+            memory = self._lent_to
+            if memory is None:
+                if self._settle_s <= 0:
+                    return False
+                self._settle_s -= samples.size / rate
+                return True
+        memory.add(samples, rate)
+        return True
 
     # --- the flow's thread ------------------------------------------------------------
 
@@ -175,7 +216,9 @@ class MicrophoneFlow(HeldFlow):
             if samples.size:
                 block = measure_block(samples)
                 self._send(Level(block))
-                if tracker is None:
+                if self._lent(samples, rate):
+                    pass  # the meter shows it; the verdict does not hear it
+                elif tracker is None:
                     quiet.append(block)
                     if sum(b.frames for b in quiet) >= self._quiet_s * rate:
                         tracker = self._room_measured(quiet, rate)

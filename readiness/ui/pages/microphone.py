@@ -5,17 +5,31 @@ one ``readiness check`` drives too) sends: the device opened, each block's level
 the meter, the room's noise, then the verdict on the voice. A device that is missing,
 busy or unplugged stops the meter with a message; the flow looks for it again every
 few seconds and the page resumes by itself when it is back.
+
+« M'écouter » (``readiness.checks.echo_flow``), optional, plays a few seconds of the
+person's voice back on the chosen output; the microphone's verdict does not hear it.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from enum import Enum
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from readiness.checks.audio_opening import AudioDevice, AudioProblem, DeviceProblem
+from readiness.checks.echo_flow import (
+    RECORD_S,
+    EchoDone,
+    EchoFailed,
+    EchoFlow,
+    EchoPlaying,
+    EchoProblem,
+    Recording,
+)
 from readiness.checks.microphone import CHECK_ID, noise_advice
 from readiness.checks.microphone_flow import (
     QUIET_S,
@@ -28,6 +42,7 @@ from readiness.checks.microphone_flow import (
     RoomMeasured,
 )
 from readiness.checks.titles import microphone_title
+from readiness.ui.announce import announce
 from readiness.ui.audio_device_picker import AudioDevicePicker
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.flow_runner import FlowRunner
@@ -37,6 +52,9 @@ from readiness.ui.page_context import PageContext
 
 #: Between two attempts to reopen a missing, busy or unplugged microphone.
 RETRY_MS = 1500
+#: « M'écouter » is given up when it has not ended this long after twice its recording
+#: (its flow's own limits come first: this is for a driver call that never returns).
+ECHO_SPARE_S = 30.0
 
 
 class Phase(Enum):
@@ -46,6 +64,16 @@ class Phase(Enum):
     SPEAK = "speak"
     DONE = "done"
     PROBLEM = "problem"
+
+
+class EchoPhase(Enum):
+    IDLE = "idle"
+    RECORDING = "recording"
+    PLAYING = "playing"
+
+
+#: The microphone's phases in which its stream runs: « M'écouter » can borrow it.
+_LISTENING = (Phase.QUIET, Phase.SPEAK, Phase.DONE)
 
 
 class MicrophonePage(Page):
@@ -60,6 +88,8 @@ class MicrophonePage(Page):
         speak_timeout_s: float = SPEAK_TIMEOUT_S,
         retry_ms: int = RETRY_MS,
         clock: Callable[[], float] = time.monotonic,  # the meter's: ballistics, clipping mark
+        echo_s: float = RECORD_S,
+        echo_watchdog_ms: int | None = None,
     ):
         super().__init__(
             microphone_title(),
@@ -82,6 +112,16 @@ class MicrophonePage(Page):
         #: Runs the flow; its updates come back here, on the GUI thread.
         self.runner = FlowRunner(self)
         self.runner.updated.connect(self._on_update)
+        self._echo_s = echo_s
+        self.echo_phase = EchoPhase.IDLE
+        self.echo_runner = FlowRunner(self)
+        self.echo_runner.updated.connect(self._on_echo)
+        self._echo_watchdog = QTimer(self)
+        self._echo_watchdog.setSingleShot(True)
+        self._echo_watchdog.setInterval(
+            echo_watchdog_ms or round((2 * echo_s + ECHO_SPARE_S) * 1000)
+        )
+        self._echo_watchdog.timeout.connect(self._echo_timed_out)
 
         self.picker = AudioDevicePicker(self.tr("&Micro utilisé :"), self)
         self.picker.chosen.connect(self._on_device_chosen)
@@ -101,6 +141,16 @@ class MicrophonePage(Page):
         self.result_view = CheckResultView(self)
         self.restart_button = QPushButton(self.tr("&Recommencer la mesure"))
         self.restart_button.clicked.connect(self.restart)
+        # Its text is its name: what to do, then what happens, is read where it is shown.
+        self.echo_status = paragraph(self._echo_invitation())
+        self.echo_button = QPushButton(self._echo_button_text())
+        self.echo_button.clicked.connect(self._on_echo_clicked)
+        self.echo_note = paragraph(
+            self.tr(
+                "Votre voix reste en mémoire le temps de l'écoute, puis elle est oubliée : "
+                "rien n'est écrit sur l'ordinateur."
+            )
+        )
         self.privacy = paragraph(
             self.tr("Le son n'est jamais enregistré ni envoyé : il reste sur cet ordinateur.")
         )
@@ -119,6 +169,9 @@ class MicrophonePage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.restart_button)
         buttons.addStretch(1)
+        echo_row = QHBoxLayout()
+        echo_row.addWidget(self.echo_button)
+        echo_row.addStretch(1)
         self.body.addWidget(self.picker)
         self.body.addWidget(self.meter_row)
         self.body.addWidget(self.instruction)
@@ -126,11 +179,16 @@ class MicrophonePage(Page):
         self.body.addWidget(self.result_view)
         self.body.addWidget(self.hint)
         self.body.addLayout(buttons)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.echo_status)
+        self.body.addLayout(echo_row)
+        self.body.addWidget(self.echo_note)
         self.body.addStretch(1)
         self.body.addWidget(self.privacy)
         self.room.hide()
         self.hint.hide()
         self.restart_button.setEnabled(False)
+        self.echo_button.setEnabled(False)  # until the microphone gives sound
 
     # --- navigation ----------------------------------------------------------
 
@@ -142,9 +200,11 @@ class MicrophonePage(Page):
 
     def left(self) -> None:
         """Stop listening and give the microphone back to the system."""
+        self._stop_echo()
         self.runner.stop()
         self.meter.stop()
         self.phase = Phase.CLOSED
+        self._echo_ready()
 
     def restart(self) -> None:
         self.left()
@@ -192,6 +252,7 @@ class MicrophonePage(Page):
     def _opening(self) -> None:
         self.phase = Phase.OPENING
         self.restart_button.setEnabled(False)
+        self._echo_ready()
         self.result_view.show_running(self.tr("Ouverture du micro…"))
 
     def _listening(self, update: Listening) -> None:
@@ -201,6 +262,7 @@ class MicrophonePage(Page):
         self._show_word(self.meter.word())
         self.restart_button.setEnabled(True)
         self.phase = Phase.QUIET
+        self._echo_ready()
         self.noise_floor_dbfs = None
         self.room.hide()
         self.hint.hide()
@@ -261,7 +323,9 @@ class MicrophonePage(Page):
     # --- problems ----------------------------------------------------------------
 
     def _show_problem(self, update: DeviceProblem) -> None:
+        self._stop_echo()  # the stream it borrowed is gone
         self.phase = Phase.PROBLEM
+        self._echo_ready()
         self.meter.stop()
         self.meter.reset()
         self.level_word.setText(self.tr("Niveau : —"))
@@ -280,3 +344,128 @@ class MicrophonePage(Page):
         self._preferences.set_device("input", device.raw_name)
         if self._device is None or device.raw_name != self._device.raw_name:
             self.restart()
+
+    # --- « M'écouter » ---------------------------------------------------------------
+
+    def hear_yourself(self) -> None:
+        """Records a few seconds of the voice from the running microphone, then plays
+        them back on the chosen output (off the GUI thread)."""
+        flow = self.flow
+        if flow is None or self.phase not in _LISTENING or self.echo_phase is not EchoPhase.IDLE:
+            return
+        self.echo_phase = EchoPhase.RECORDING
+        self.echo_button.setText(self._echo_button_text())
+        self._echo_watchdog.start()
+        self._show_echo(self._speak_now(math.ceil(self._echo_s)), urgent=True)
+        self.echo_runner.start(EchoFlow(self._kit, flow, self._output(), record_s=self._echo_s))
+
+    def _on_echo_clicked(self) -> None:
+        if self.echo_phase is EchoPhase.IDLE:
+            self.hear_yourself()
+        else:  # « Arrêter »
+            self._stop_echo()
+            self._show_echo(
+                self.tr(
+                    "Écoute arrêtée : votre voix est déjà oubliée. "
+                    "Pour recommencer, cliquez sur « M'écouter »."
+                )
+            )
+
+    def _output(self) -> str | None:
+        """The speakers page's choice, or the session's, or the system's default."""
+        configured = self._context.services.config.devices.output_device
+        return self._preferences.device("output") or configured or None
+
+    def _on_echo(self, update: object) -> None:
+        if isinstance(update, Recording):
+            if self.echo_phase is EchoPhase.RECORDING:  # the countdown is not announced
+                self.echo_status.setText(self._speak_now(update.seconds_left))
+        elif isinstance(update, EchoPlaying):
+            self.echo_phase = EchoPhase.PLAYING
+            self._show_echo(self.tr("Écoute en cours…"))
+        elif isinstance(update, EchoDone):
+            self._stop_echo()
+            if update.faint:
+                self._show_echo(
+                    self.tr(
+                        "Nous n'avons presque rien entendu : le micro est peut-être coupé "
+                        "ou loin de vous. Vérifiez-le, puis cliquez de nouveau sur "
+                        "« M'écouter »."
+                    )
+                )
+            else:
+                self._show_echo(
+                    self.tr(
+                        "Voilà comment les autres vous entendront. Votre voix est déjà "
+                        "oubliée. Pour vous réécouter, cliquez de nouveau sur « M'écouter »."
+                    )
+                )
+        elif isinstance(update, EchoFailed):
+            self._stop_echo()
+            self._show_echo(self._echo_problem(update.problem), urgent=True)
+
+    def _echo_timed_out(self) -> None:
+        self._stop_echo()
+        self._show_echo(self._echo_problem(EchoProblem.FAILED), urgent=True)
+
+    def _echo_problem(self, problem: EchoProblem) -> str:
+        if problem is EchoProblem.NO_OUTPUT:
+            return self.tr(
+                "Votre voix n'a pas pu être jouée : aucune sortie son n'est disponible. "
+                "Branchez un casque ou des haut-parleurs, puis cliquez de nouveau sur "
+                "« M'écouter »."
+            )
+        if problem is EchoProblem.BUSY:
+            return self.tr(
+                "Votre voix n'a pas pu être jouée : la sortie son est occupée par une autre "
+                "application. Fermez-la, puis cliquez de nouveau sur « M'écouter »."
+            )
+        if problem is EchoProblem.NO_SOUND:
+            return self.tr(
+                "Le micro n'a rien envoyé pendant l'enregistrement. Vérifiez qu'il est bien "
+                "branché, puis cliquez de nouveau sur « M'écouter »."
+            )
+        return self.tr(
+            "Votre voix n'a pas pu être jouée jusqu'au bout. Vérifiez la sortie son sur la "
+            "page « Haut-parleurs », puis cliquez de nouveau sur « M'écouter »."
+        )
+
+    def _stop_echo(self) -> None:
+        """Ends « M'écouter » (its flow forgets the voice); the button can be pressed again."""
+        self.echo_runner.stop()
+        self._echo_watchdog.stop()
+        self.echo_phase = EchoPhase.IDLE
+        self.echo_button.setText(self._echo_button_text())
+        self._echo_ready()
+
+    def _echo_ready(self) -> None:
+        """The button works while the microphone's stream runs (or to stop the echo)."""
+        busy = self.echo_phase is not EchoPhase.IDLE
+        self.echo_button.setEnabled(busy or self.phase in _LISTENING)
+        if not busy and self.phase not in _LISTENING:
+            self._set_echo_text(self._echo_invitation())
+
+    def _show_echo(self, text: str, *, urgent: bool = False) -> None:
+        self._set_echo_text(text)
+        announce(self.echo_status, text, urgent=urgent)
+
+    def _set_echo_text(self, text: str) -> None:
+        # Bold while it runs: what to do now (speak, listen) must stand out.
+        font = self.echo_status.font()
+        font.setBold(self.echo_phase is not EchoPhase.IDLE)
+        self.echo_status.setFont(font)
+        self.echo_status.setText(text)
+
+    def _echo_button_text(self) -> str:
+        if self.echo_phase is EchoPhase.IDLE:
+            return self.tr("M'é&couter")
+        return self.tr("Arrê&ter")
+
+    def _echo_invitation(self) -> str:
+        return self.tr(
+            "Facultatif : cliquez sur « M'écouter », parlez quelques secondes, puis "
+            "écoutez votre voix comme les autres l'entendront."
+        )
+
+    def _speak_now(self, seconds: int) -> str:
+        return self.tr("Parlez maintenant… encore {seconds} s").format(seconds=seconds)
