@@ -17,13 +17,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness import __version__
 from readiness.core import exit_codes
-from readiness.core.config import ConfigError, LoadedConfig, default_locations, load_session
+from readiness.core.config import (
+    ConfigError,
+    LoadedConfig,
+    SessionConfig,
+    default_locations,
+    load_session,
+)
 from readiness.crash_trace import RunMarker, write_fatal_errors_to
 from readiness.logging_setup import route_qt_messages, setup_logging
 from readiness.user_dirs import user_log_dir
 
 if TYPE_CHECKING:
     from readiness.checks.kit import DeviceKit
+    from readiness.ui.branding import Branding
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +101,7 @@ def load_config_or_explain(config_path: Path | None) -> LoadedConfig | None:
     beside, user = default_locations()
     try:
         loaded = load_session(config_path, beside_program=beside, user_file=user)
+        _check_logo(loaded)
     except ConfigError as error:
         log.error("bad configuration: %s", error.message())
         box = QMessageBox(
@@ -111,6 +119,27 @@ def load_config_or_explain(config_path: Path | None) -> LoadedConfig | None:
         )
         log.warning("configuration: %s", shown)
     return loaded
+
+
+def _check_logo(loaded: LoadedConfig) -> None:
+    """A logo whose file passed the core's checks but that Qt cannot draw is refused
+    like any wrong value: said once, at start, rather than shown broken."""
+    if loaded.config.logo is not None:
+        from readiness.ui.branding import logo_error
+
+        error = logo_error(loaded.config, loaded.path)
+        if error is not None:
+            raise error
+
+
+def _branding(config: SessionConfig) -> Branding | None:
+    """The organisation's logo and accent colour, when its session file has either:
+    the module is imported only then (the first paint does not wait for it)."""
+    if config.logo is None and config.accent_color is None:
+        return None
+    from readiness.ui.branding import Branding
+
+    return Branding(config)
 
 
 def run_app(
@@ -154,14 +183,29 @@ def run_app(
         line_watch=kit.watch_line(loaded.config.devices),
         early_checks=early_checks(loaded.config.devices),
     )
-    keeper = WindowKeeper(lambda: MainWindow(services), services.preferences)
+    branding = _branding(loaded.config)
+
+    def new_window() -> MainWindow:
+        # The organisation's logo and accent colour, on each window (the language switch
+        # builds a new one).
+        window = MainWindow(services)
+        return branding.apply(window) if branding is not None else window
+
+    keeper = WindowKeeper(new_window, services.preferences)
     window = keeper.show_first()
     log.info("window shown")
     _close_later_if_asked(window)
     if on_shown is not None:
         QTimer.singleShot(0, on_shown)
-    # The status icons are pixmaps: drawn again in the corrected palette's colours.
-    QTimer.singleShot(0, lambda: apply_theme(app, lambda: keeper.window.sidebar.redraw_icons()))
+
+    def themed() -> None:
+        # The status icons are pixmaps: drawn again in the corrected palette's colours;
+        # the accent is fitted to that palette (light or dark).
+        keeper.window.sidebar.redraw_icons()
+        if branding is not None:
+            branding.retint(keeper.window)
+
+    QTimer.singleShot(0, lambda: apply_theme(app, themed))
     # Once the window is up: the checks' threads must not slow its first paint.
     QTimer.singleShot(0, window.start_checks)
     # The icon's images are read once the window is up: they would delay its first show.

@@ -165,8 +165,16 @@ def _write_pdf(
     from readiness.ui.report_pdf import write_report_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    from readiness.ui.branding import LogoUnreadable, report_logo
+
     try:
-        write_report_pdf(report, args.pdf)
+        logo = report_logo(config.logo)
+    except LogoUnreadable as error:  # the results matter more than the logo: saved without
+        without = translate("Cli", "Le rapport est enregistré sans logo.")
+        print(f"{error} {without}", file=sys.stderr)
+        logo = None
+    try:
+        write_report_pdf(report, args.pdf, logo)
     except OSError:
         return translate(
             "Cli",

@@ -521,14 +521,20 @@ def test_an_unknown_key_is_shown_on_one_line_whatever_it_holds() -> None:
 
 
 def test_every_key_the_app_reads_is_known() -> None:
-    """GOOD writes every key of KNOWN_KEYS, and none is reported."""
+    """GOOD, with the organisation's look (tests/test_config_branding.py: a logo needs its
+    file), writes every key of KNOWN_KEYS, and none is reported."""
     import tomllib
 
-    data = tomllib.loads(GOOD)
+    text = GOOD.replace(
+        'name = "Cabinet Exemple"\n',
+        'name = "Cabinet Exemple"\nlogo = ""\naccent_color = "#1F6FB2"\n',
+        1,
+    )
+    data = tomllib.loads(text)
     assert {name: tuple(sorted(data[name])) for name in data} == {
         name: tuple(sorted(keys)) for name, keys in KNOWN_KEYS.items()
     }
-    assert parse_session(GOOD, PATH).warnings == ()
+    assert parse_session(text, PATH).warnings == ()
 
 
 def test_load_session_carries_the_warnings(tmp_path: Path) -> None:

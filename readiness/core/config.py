@@ -2,8 +2,9 @@
 
 What a configuration holds, and the reading that ties the parts together: the file
 found and read (``config_file``), its unknown keys warned about (``config_keys``),
-each value checked (``config_values``, ``config_devices``, through ``config_reader``),
-a refusal explained (``config_error``). The rest of the app imports from here only.
+each value checked (``config_values``, ``config_devices``, ``config_branding``, through
+``config_reader``), a refusal explained (``config_error``). The rest of the app imports
+from here only.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from readiness.core import config_values
+from readiness.core import config_branding, config_values
+from readiness.core.config_branding import Logo
 from readiness.core.config_devices import device_choice
 from readiness.core.config_error import ConfigError
 from readiness.core.config_file import (
@@ -33,6 +35,7 @@ from readiness.core.config_reader import (
     Reader,
 )
 from readiness.core.config_values import Contact
+from readiness.core.contrast import RGB
 from readiness.core.device_choice import DeviceChoice
 from readiness.core.i18n import translate
 from readiness.core.meeting import group_meeting_id
@@ -47,6 +50,7 @@ __all__ = [
     "ConfigError",
     "Contact",
     "LoadedConfig",
+    "Logo",
     "SessionConfig",
     "default_locations",
     "load_session",
@@ -67,6 +71,10 @@ class SessionConfig:
     accessibility: Contact = Contact(name="")  # noqa: RUF009 - frozen, safe to share
     devices: DeviceChoice = field(default_factory=DeviceChoice)
     session_start: datetime | None = None  # local time
+    #: The organisation's logo ([organisation] logo), read and checked; None: none.
+    logo: Logo | None = None
+    #: [organisation] accent_color; None: the system's colours.
+    accent_color: RGB | None = None
     #: French sentences about what the file holds but the app ignores (unknown keys).
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -135,6 +143,8 @@ def _session_config(reader: Reader) -> SessionConfig:
     accessibility = config_values.contact(reader, "accessibility", required=False)
     devices = device_choice(reader)
     session_start = config_values.session_start(reader, data.get("session", {}).get("start"))
+    accent = config_branding.accent_color(reader)
+    logo = config_branding.logo(reader)  # last: it reads a file
     return SessionConfig(
         organisation=organisation,
         meeting_id=meeting_id,
@@ -144,6 +154,8 @@ def _session_config(reader: Reader) -> SessionConfig:
         accessibility=accessibility,
         devices=devices,
         session_start=session_start,
+        logo=logo,
+        accent_color=accent,
     )
 
 

@@ -12,7 +12,7 @@ from readiness.core.i18n import translate
 
 #: Every key the file may hold, by section; any other is reported as a warning.
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "organisation": ("name",),
+    "organisation": ("name", "logo", "accent_color"),
     "meeting": ("id", "passcode"),
     "support": ("name", "role", "role_en", "phone", "email", "escalate_after_minutes"),
     "accessibility": ("name", "role", "role_en", "phone", "email"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from readiness.core.result import CheckResult, Status
@@ -72,6 +73,7 @@ class ReportActions(QObject):
             display_name=self._services.preferences.display_name,
             operating_system=describe_os(),
             joined_at=self._joined_at(),
+            room=self._services.room.answers(),
         )
 
     def default_path(self) -> Path:
@@ -98,7 +100,7 @@ class ReportActions(QObject):
             replace_files(
                 {
                     pdf_path.with_suffix(".json"): json_text.encode("utf-8"),
-                    pdf_path: report_pdf_bytes(report),
+                    pdf_path: report_pdf_bytes(report, self._logo()),
                 }
             )
         except OSError as error:
@@ -107,6 +109,17 @@ class ReportActions(QObject):
         self.saved_at = pdf_path
         log.info("report saved to %s", pdf_path)
         return pdf_path
+
+    def _logo(self) -> QImage | None:
+        """The organisation's logo for the report's top, if it has one (checked at start:
+        one that cannot be drawn leaves the report without it, never unsaved)."""
+        from readiness.ui.branding import LogoUnreadable, report_logo
+
+        try:
+            return report_logo(self._services.config.logo)
+        except LogoUnreadable as error:
+            log.warning("report without the logo: %s", error)
+            return None
 
     def mail_url(self) -> str:
         from readiness.core.contact import mailto_url

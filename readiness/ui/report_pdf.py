@@ -8,25 +8,33 @@ is never taken for saved, and an older one of the same name stays as it was.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from readiness.core.report_text import report_html
 
+#: The logo's height at the top of the report, in the document's pixels (about 17 mm),
+#: and its widest.
+LOGO_HEIGHT = 64
+LOGO_MAX_WIDTH = 320
+_LOGO_URL = "readiness-logo"
 
-def write_report_pdf(report: dict[str, Any], path: Path) -> None:
+
+def write_report_pdf(report: dict[str, Any], path: Path, logo: QImage | None = None) -> None:
     """Needs a QGuiApplication (the CLI makes an offscreen one). Raises OSError if unwritable,
-    leaving any older file at ``path`` untouched."""
-    replace_files({path: report_pdf_bytes(report)})
+    leaving any older file at ``path`` untouched. ``logo``: the organisation's, on top."""
+    replace_files({path: report_pdf_bytes(report, logo)})
 
 
-def report_pdf_bytes(report: dict[str, Any]) -> bytes:
-    """The report as a PDF. Raises OSError if Qt made none."""
+def report_pdf_bytes(report: dict[str, Any], logo: QImage | None = None) -> bytes:
+    """The report as a PDF, the organisation's ``logo`` on top if given. Raises OSError
+    if Qt made none."""
     # In memory, not to a file Qt opens: a file Qt cannot open only gives a warning on
     # the console ("QPainter::begin(): Returned false") and an empty or stale file.
     buffer = QBuffer()
@@ -44,7 +52,11 @@ def report_pdf_bytes(report: dict[str, Any]) -> bytes:
         )
     )
     document = QTextDocument()
-    document.setHtml(report_html(report))
+    html = report_html(report)
+    if logo is not None and not logo.isNull():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(_LOGO_URL), logo)
+        html = _with_logo(html, logo)
+    document.setHtml(html)
     document.print_(writer)
     del writer  # the PDF is finished when the writer goes
     data = bytes(buffer.data().data())
@@ -52,6 +64,19 @@ def report_pdf_bytes(report: dict[str, Any]) -> bytes:
     if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
         raise OSError(f"Qt's PDF writer gave no complete PDF ({len(data)} bytes)")
     return data
+
+
+def _with_logo(html: str, logo: QImage) -> str:
+    """``html`` with the logo (a document resource) first in its body."""
+    height = LOGO_HEIGHT
+    width = round(height * logo.width() / max(1, logo.height()))
+    if width > LOGO_MAX_WIDTH:  # a wide banner: as wide as allowed, its height follows
+        width, height = LOGO_MAX_WIDTH, round(LOGO_MAX_WIDTH * logo.height() / logo.width())
+    image = f"<p><img src='{_LOGO_URL}' width='{width}' height='{height}'></p>"
+    body = re.search(r"<body[^>]*>", html)
+    if body is None:
+        return image + html
+    return html[: body.end()] + image + html[body.end() :]
 
 
 def replace_files(contents: Mapping[Path, bytes]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from readiness.ui.status_style import (
@@ -38,6 +38,8 @@ class StepSidebar(QListWidget):
         self._texts_version = 0
         self._width_for: tuple | None = None
         self._width = 0
+        #: The selection's text colour when the accent replaces the theme's selection.
+        self._backdrop: str | None = None
 
     def sizeHint(self) -> QSize:
         """As wide as the longest title or status word, in the current font."""
@@ -79,7 +81,7 @@ class StepSidebar(QListWidget):
         else:
             word = state_word(state)
             item.setText(f"{title}\n{word}")
-            item.setIcon(state_icon(state))
+            item.setIcon(self._icon(state))
             accessible = self.tr("{title} : {word}").format(title=title, word=word)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, state_description(state))
@@ -89,7 +91,21 @@ class StepSidebar(QListWidget):
         of changeEvent() would run for every event, and slow the first show)."""
         for step_id, state in self._states.items():
             if state is not None:
-                self._item(step_id).setIcon(state_icon(state))
+                self._item(step_id).setIcon(self._icon(state))
+
+    def set_selection_colors(self, fill: QColor, text: QColor) -> None:
+        """The selected step in the organisation's accent colour (readiness.ui.branding
+        has made the pair readable), its icons redrawn on a disc of the text's colour."""
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, fill)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        self.setPalette(palette)
+        self._backdrop = text.name()
+        self.redraw_icons()
+
+    def _icon(self, state: BadgeState) -> QIcon:
+        return state_icon(state, self._backdrop)  # None: the theme's own selection
 
     def state(self, step_id: str) -> BadgeState | None:
         return self._states[step_id]

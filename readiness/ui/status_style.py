@@ -164,10 +164,11 @@ def state_pixmap(
 SIDEBAR_SIZES = (24, 48)
 
 
-def state_icon(state: BadgeState) -> QIcon:
-    """In the current theme's colours: call again after a palette change."""
-    palette = QGuiApplication.palette()
-    backdrop = palette.highlightedText().color().name()
+def state_icon(state: BadgeState, backdrop: str | None = None) -> QIcon:
+    """In the current theme's colours: call again after a palette change. ``backdrop``:
+    the selected row's text colour ("#rrggbb"), the theme's selection text by default."""
+    if backdrop is None:
+        backdrop = QGuiApplication.palette().highlightedText().color().name()
     return _state_icon(state, dark_theme(), backdrop)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from readiness.core.config import SessionConfig
 from readiness.core.i18n import language
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from readiness.ui.accessibility_dialog import AccessibilityDialog
     from readiness.ui.services import UrlOpener
     from readiness.ui.tasks import TaskRunner
+
+
+#: The logo's room at the top of the page (logical pixels): recognisable, never
+#: pushing the welcome text off a small screen at 200 % text.
+LOGO_BOX = QSize(360, 96)
 
 
 class WelcomePage(Page):
@@ -49,6 +54,7 @@ class WelcomePage(Page):
         self._tasks = tasks
         self.accessibility_dialog: AccessibilityDialog | None = None
         self._fixed_start = config.session_start  # the organisation's, when it gives one
+        self.logo = self._logo(config)
         self.countdown = paragraph()
         font = self.countdown.font()
         font.setBold(True)
@@ -97,6 +103,25 @@ class WelcomePage(Page):
             )
         )
         self.body.addStretch(1)
+
+    def _logo(self, config: SessionConfig) -> QLabel | None:
+        """The organisation's logo above the title, when its session file has one."""
+        if config.logo is None:
+            return None
+        from readiness.ui.branding import logo_pixmap  # only with a logo
+
+        pixmap = logo_pixmap(config.logo, LOGO_BOX, self.devicePixelRatioF())
+        if pixmap is None:
+            return None  # said in the log; the app refuses such a file at start
+        label = QLabel()
+        label.setPixmap(pixmap)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # An image has no text: its description is what a screen reader says of it.
+        label.setAccessibleDescription(
+            self.tr("Logo de {organisation}").format(organisation=config.organisation)
+        )
+        self.body.insertWidget(0, label)
+        return label
 
     def _language_button(self) -> QPushButton:
         """The other language, named in itself ("English", "Français"), as language
