@@ -36,6 +36,24 @@ def face_photo(size: tuple[int, int] = SIZE) -> np.ndarray:
     return np.ascontiguousarray(square[:height])  # the top: the face and the shoulders
 
 
+def half_photo(width: int, height: int) -> np.ndarray:
+    """The photograph as tall as the frame, its middle ``width`` pixels: one of two
+    people sitting side by side."""
+    photo = cv2.imread(str(face_photo_path()), cv2.IMREAD_COLOR)
+    assert photo is not None
+    square = cv2.resize(photo, (height, height), interpolation=cv2.INTER_AREA)
+    left = max(0, (height - width) // 2)
+    return square[:, left : left + width]
+
+
+def two_faces(size: tuple[int, int] = SIZE) -> np.ndarray:
+    """Two people side by side, the second one turned the other way."""
+    width, height = size
+    left = half_photo(width // 2, height)
+    right = cv2.flip(half_photo(width - width // 2, height), 1)
+    return np.ascontiguousarray(np.hstack([left, right]))
+
+
 def with_noise(image: np.ndarray, rng: np.random.Generator, sigma: float = 3.0) -> np.ndarray:
     noise = rng.normal(0.0, sigma, image.shape)
     return np.clip(image.astype(np.float32) + noise, 0, 255).astype(np.uint8)
@@ -58,6 +76,8 @@ def variant(name: str, size: tuple[int, int] = SIZE) -> np.ndarray:
         image = scaled(face_photo(size), 0.3)
         image[:, round(width * 0.68) :] = 255
         return image
+    if name == "two_faces":
+        return two_faces(size)
     if name == "black":
         return np.zeros((height, width, 3), np.uint8)
     if name == "no_face":  # a plain wall, evenly lit

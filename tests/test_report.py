@@ -113,3 +113,22 @@ def test_cli_writes_the_same_pdf_without_a_window(tmp_path) -> None:
     assert done.returncode == 1, done.stderr  # zoom missing: warnings
     text = pdf_text(target)
     assert "Mélissa Brunet" in text and "Application Zoom" in text
+
+
+def test_the_saved_report_says_what_the_person_ticked(make_window, qtbot, tmp_path) -> None:
+    """Through the window: the summary's room checklist reaches the report it saves, and
+    the answers outlive the page (a change of language builds the window again)."""
+    from readiness.core.room_checklist import RoomItem
+
+    window, page = open_summary(make_window, qtbot)
+    page.room_view.boxes[RoomItem.ALONE].setChecked(True)
+    page.save(tmp_path / "rapport.pdf")
+    qtbot.waitUntil((tmp_path / "rapport.json").exists, timeout=10_000)
+    saved = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    assert saved["room"] == {
+        "quiet": False,
+        "well_lit": False,
+        "alone": True,
+        "door_closed": False,
+    }
+    assert window.services.room.answers()["alone"] is True

@@ -28,6 +28,7 @@ __all__ = [
     "CameraInfo",
     "CameraProblem",
     "camera_title",
+    "confidentiality_reminder",
     "judge_camera",
     "judge_problem",
     "looks_like_path",
@@ -61,7 +62,8 @@ def observation_measures(observation: CameraObservation) -> dict[str, Any]:
 
 def judge_camera(observation: CameraObservation) -> CheckResult:
     """The verdict on what the frames showed: failed if black, warnings for light,
-    face and frozen image; framing tips never lower the status."""
+    face and frozen image; framing tips and the confidentiality reminder (more than one
+    face in view) never lower the status."""
     findings: list[tuple[Status, str, tuple[str, ...]]] = []
     lighting = observation.lighting
     if lighting is Lighting.BLACK:
@@ -73,6 +75,8 @@ def judge_camera(observation: CameraObservation) -> CheckResult:
     if lighting is not Lighting.BLACK and not observation.faces:
         findings.append((Status.WARNING, *_no_face(observation.uniform)))
     tips = _framing_tips(observation.framing)
+    if observation.faces > 1:
+        tips = (confidentiality_reminder(), *tips)
     measures = observation_measures(observation)
     title = camera_title()
     if not findings:
@@ -159,6 +163,17 @@ def _no_face(uniform: bool) -> tuple[str, tuple[str, ...]]:
             )
         )
     return translate("CameraCheck", "Aucun visage n'est visible."), tuple(advice)
+
+
+def confidentiality_reminder() -> str:
+    """Said when more than one face is in view: a reminder, never a fault (a poster or a
+    photograph can be a face, and nothing is recorded to find out)."""
+    return translate(
+        "CameraCheck",
+        "Plus d'un visage apparaît à l'image (une photo ou une affiche peut aussi "
+        "compter). Votre séance est confidentielle : vérifiez que personne d'autre ne "
+        "peut la voir ni l'entendre.",
+    )
 
 
 def _framing_tips(framing: Framing | None) -> tuple[str, ...]:

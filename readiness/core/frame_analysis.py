@@ -9,7 +9,7 @@ callers sample a few frames per second, never every frame.
 from __future__ import annotations
 
 import statistics
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,7 @@ class CameraObservation:
     brightness: float
     contrast: float
     clipped_share: float
+    #: How many faces are in view, over the samples (``faces_in_view``).
     faces: int
     #: The largest face of the latest sample that had one.
     face: Face | None
@@ -115,7 +116,7 @@ class FrameAnalyser:
         lit_faces = [s.face_brightness for s in samples if s.face_brightness is not None]
         all_black = all(s.black for s in samples)
         face = next((s.faces[0] for s in reversed(samples) if s.faces), None)
-        faces = _faces_seen([len(s.faces) for s in samples])
+        faces = faces_in_view([len(s.faces) for s in samples])
         changes = [s.difference for s in samples[1:] if s.difference is not None]
         return CameraObservation(
             width=self.width,
@@ -137,10 +138,12 @@ class FrameAnalyser:
         )
 
 
-def _faces_seen(counts: list[int]) -> int:
-    """The most faces seen in at least a quarter of the samples: people move, and the
-    cascade misses a face now and then, or sees one in the curtains once."""
-    for count in sorted(set(counts), reverse=True):
-        if sum(1 for seen in counts if seen >= count) >= 0.25 * len(counts):
-            return count
-    return 0
+def faces_in_view(counts: list[int]) -> int:
+    """How many faces the samples show. 0 unless a face was seen in at least a quarter
+    of them: people move, and the cascade misses a face now and then. Then the count seen
+    most often among those samples, the smaller on a tie: one noisy sample (a face seen
+    in the curtains, a face missed) does not change it."""
+    seen = Counter(count for count in counts if count > 0)
+    if not seen or seen.total() < 0.25 * len(counts):
+        return 0
+    return max(seen, key=lambda count: (seen[count], -count))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,15 +31,20 @@ def quality_report(
     display_name: str,
     operating_system: str,
     joined_at: datetime | None = None,
+    room: Mapping[str, bool] | None = None,
 ) -> dict[str, Any]:
     """The report for the quality file (Qualiopi): the ``check --json`` format, plus who,
-    where, and when the join button was used. No image and no sound, by construction."""
+    where, and when the join button was used. No image and no sound, by construction.
+
+    ``room``: the room checklist's answers (``RoomChecklist.answers``), each item confirmed
+    or not; None where it was not offered (the command line)."""
     report = report_json(results, started_at, finished_at)
     report.update(
         organisation=organisation,
         display_name=display_name,
         operating_system=operating_system,
         joined_at=joined_at.isoformat(timespec="seconds") if joined_at else None,
+        room=dict(room) if room is not None else None,
     )
     return report
 

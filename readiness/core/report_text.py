@@ -9,6 +9,7 @@ from typing import Any
 from readiness.core.i18n import translate
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import Status, Verdict, status_word, verdict_title
+from readiness.core.room_checklist import room_lines
 from readiness.core.stability_text import line_sentences
 
 
@@ -57,8 +58,10 @@ def report_html(report: dict[str, Any]) -> str:
     overall = verdict_title(Verdict(report["verdict"]))
     note = translate(
         "Report",
-        "Ce rapport ne contient ni image ni son : seulement les résultats des vérifications.",
+        "Ce rapport ne contient aucune image de la caméra ni aucun son : seulement les "
+        "résultats des vérifications.",
     )
+    room = _room_html(report.get("room"))
     return (
         "<html><body style='font-family: sans-serif'>"
         f"<h1>{t(title)}</h1>"
@@ -66,9 +69,23 @@ def report_html(report: dict[str, Any]) -> str:
         f"<h2>{t(translate('Report', 'Bilan : {verdict}').format(verdict=overall))}</h2>"
         f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
         f"<tr>{header}</tr>{''.join(rows)}</table>"
+        f"{room}"
         f"<p><i>{t(note)}</i></p>"
         "</body></html>"
     )
+
+
+def _room_html(answers: dict[str, Any] | None) -> str:
+    """The room checklist's answers, each item confirmed or not; nothing where the
+    checklist was not offered."""
+    if answers is None:
+        return ""
+    items = "".join(
+        f"<tr><td>{escape(label)}</td><td><b>{escape(answer)}</b></td></tr>"
+        for label, answer in room_lines(answers)
+    )
+    title = translate("Report", "Pièce de la séance (déclaration du participant)")
+    return f"<h2>{escape(title)}</h2><table cellpadding='4'>{items}</table>"
 
 
 def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
@@ -88,6 +105,12 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
         )
         for check in report["checks"]
     ]
+    if report.get("room") is not None:
+        lines += ["", translate("Report", "Ma pièce pour la séance :")]
+        lines += [
+            translate("Report", "- {label} : {answer}").format(label=label, answer=answer)
+            for label, answer in room_lines(report["room"])
+        ]
     lines.append("")
     if saved_at:
         lines.append(

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         def summary() -> Page:
             from readiness.ui.pages.summary import SummaryPage
 
-            page = SummaryPage(services, controller, self.report)
+            page = SummaryPage(services, controller, self.report, room=services.room)
             page.check_requested.connect(self.check_again)
             return page
 

@@ -6,7 +6,7 @@ adapters (``readiness.checks.kit``), ``url_opener`` the desktop's link opener.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -14,6 +14,7 @@ from readiness.checks.kit import DeviceKit
 from readiness.core.check import Check
 from readiness.core.config import SessionConfig
 from readiness.core.open_outcome import OpenOutcome
+from readiness.core.room_checklist import RoomChecklist
 from readiness.ui.preferences import Preferences
 
 if TYPE_CHECKING:
@@ -43,3 +44,6 @@ class Services:
     #: in the background, so that its page has its answer when the person gets there;
     #: a check not named here starts when its page opens.
     early_checks: Mapping[str, float] = field(default_factory=dict)
+    #: The room checklist's answers for this run (memory only, never written): kept
+    #: beyond one window, which a change of language rebuilds.
+    room: RoomChecklist = field(default_factory=RoomChecklist)

@@ -24,6 +24,7 @@ from readiness.checks.camera import (
     CameraInfo,
     CameraProblem,
     camera_title,
+    confidentiality_reminder,
     judge_problem,
     looks_like_path,
 )
@@ -31,6 +32,7 @@ from readiness.checks.camera_flow import CameraFlow, CameraPhase, CameraStatus, 
 from readiness.core.frame_analysis import CameraObservation
 from readiness.core.image_quality import BRIGHT_ABOVE, DARK_BELOW
 from readiness.core.result import CheckResult
+from readiness.ui.announce import announce
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, paragraph
@@ -59,6 +61,8 @@ class CameraPage(Page):
         #: The flow's latest verdict on the image (None while there is none, or a problem).
         self._live_result: CheckResult | None = None
         self._recorded: tuple | None = None
+        #: The confidentiality reminder was announced since the preview started.
+        self._reminded = False
 
         self._build()
         self._runner = FlowRunner(self)
@@ -226,6 +230,7 @@ class CameraPage(Page):
         if source is None:
             return
         self._live_result = None
+        self._reminded = False
         flow = CameraFlow(source, self._services.kit, on_frame=self.preview.notify_frame)
         self.preview.clear()
         self.preview.attach(flow)
@@ -297,6 +302,16 @@ class CameraPage(Page):
         self.preview.set_message("")
         self._show_details(verdict.observation)
         self._record(verdict.result)
+        self._remind(verdict.result)
+
+    def _remind(self, result: CheckResult) -> None:
+        """The confidentiality reminder is advice, not a new status: the result view does
+        not announce it, so it is said here, once per preview (the count of faces may
+        come and go as people move)."""
+        reminder = confidentiality_reminder()
+        if not self._reminded and reminder in result.advice and self.isVisible():
+            self._reminded = True
+            announce(self, reminder)
 
     def _show_details(self, observation: CameraObservation) -> None:
         lines = [

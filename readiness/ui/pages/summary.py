@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
+from readiness.core.room_checklist import RoomChecklist
 from readiness.core.stability_text import line_sentences
 from readiness.ui.check_controller import CheckController
 from readiness.ui.page import Page, heading_label, paragraph
 from readiness.ui.report_actions import ReportActions
+from readiness.ui.room_checklist_view import RoomChecklistView
 from readiness.ui.services import Services
 from readiness.ui.status_badge import StatusBadge
 from readiness.ui.status_style import BadgeState
@@ -73,7 +75,11 @@ class SummaryPage(Page):
         controller: CheckController,
         report: ReportActions,
         parent: QWidget | None = None,
+        *,
+        room: RoomChecklist | None = None,
     ):
+        """``room``: the run's room checklist, kept beyond this page (a new window in
+        another language shows it ticked); by default, one of its own."""
         super().__init__(
             self.tr("Bilan"),
             self.tr("Voici où vous en êtes. Vous pouvez garder une trace de ces vérifications."),
@@ -88,6 +94,8 @@ class SummaryPage(Page):
         self.rows_area = QVBoxLayout()
         self.rows_area.setSpacing(6)
         self.rows: list[CheckRow] = []
+        self.room = room if room is not None else RoomChecklist()
+        self.room_view = RoomChecklistView(self.room)
 
         self.save_button = QPushButton(self.tr("&Enregistrer le rapport"))
         self.save_button.clicked.connect(self.choose_and_save)
@@ -96,7 +104,8 @@ class SummaryPage(Page):
         self.mail_button.setVisible(bool(services.config.support.email))
         self.report_status = paragraph(
             self.tr(
-                "Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le "
+                "Le rapport ne contient aucune image de la caméra ni aucun son. Un e-mail ne "
+                "peut pas joindre le "
                 "fichier tout seul : enregistrez d'abord le rapport, puis joignez-le au message."
             )
         )
@@ -111,6 +120,7 @@ class SummaryPage(Page):
         self.body.addLayout(verdict_row)
         self.body.addWidget(self.next_step)
         self.body.addLayout(self.rows_area)
+        self.body.addWidget(self.room_view)
         self.body.addLayout(buttons)
         self.body.addWidget(self.report_status)
         self.body.addStretch(1)
