@@ -20,6 +20,9 @@ os.environ["LANGUAGE"] = "fr"
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# Fixtures of their own modules, for every test (after the environment above: Qt).
+from heard import heard  # noqa: E402, F401
+
 
 def require_program(name: str) -> str:
     """The path of a system program the test needs: in CI its absence fails, elsewhere skips."""

@@ -7,35 +7,14 @@ There is no screen reader here: the test listens where Qt hands events to one,
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAccessible
 
+from heard import Heard
 from readiness.core.levels import measure_block
 from readiness.core.result import CheckResult, Status
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.level_meter import ANNOUNCE_AFTER_MS, LevelMeter
-
-
-class Heard:
-    """The announcements Qt was asked to pass on to a screen reader."""
-
-    def __init__(self) -> None:
-        self.said: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
-
-    def __call__(self, event) -> None:
-        if event.type() == QAccessible.Event.Announcement:
-            self.said.append((event.message(), event.politeness()))
-
-    def texts(self) -> list[str]:
-        return [text for text, _ in self.said]
-
-
-@pytest.fixture
-def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
-    listener = Heard()
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listener))
-    return listener
 
 
 def result(status: Status, summary: str) -> CheckResult:

@@ -46,9 +46,27 @@ def test_a_receiver_destroyed_before_the_call_arrives_is_left_alone(qtbot) -> No
 STORM = textwrap.dedent(
     """
     import threading
+    import time
     from PySide6.QtCore import QCoreApplication, QObject, Signal
     import shiboken6
+    from readiness.ui import gui_call
     from readiness.ui.gui_call import GuiCall
+
+    # Calls carried but not yet handled, kept under BACKLOG: the storm stays as dense as
+    # the GUI thread can drain, instead of a queue that outgrows it (on a loaded machine
+    # a livelock of minutes, not the race under test).
+    carried, handled = [0], [0]
+    carry, hand_over = GuiCall.call, gui_call._Relay._call
+
+    def counted_call(self, method, *args):
+        carried[0] += 1
+        carry(self, method, *args)
+
+    def counted_hand_over(self, parcel):
+        handled[0] += 1
+        hand_over(self, parcel)
+
+    GuiCall.call, gui_call._Relay._call = counted_call, counted_hand_over
 
     class Receiver(QObject):
         ping = Signal(object)
@@ -62,6 +80,9 @@ STORM = textwrap.dedent(
 
     def storm():
         while not stop.is_set():
+            if carried[0] - handled[0] > BACKLOG:
+                time.sleep(0.0005)
+                continue
             pair = current[-1] if current else None
             if pair is not None:
                 CALL
@@ -85,8 +106,12 @@ STORM = textwrap.dedent(
 )
 
 
+#: Calls carried and not yet handled that the storm allows (see the script).
+BACKLOG = 2000
+
+
 def storm(call: str) -> subprocess.CompletedProcess:
-    script = STORM.replace("CALL", call)
+    script = STORM.replace("CALL", call).replace("BACKLOG", str(BACKLOG))
     return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
     )

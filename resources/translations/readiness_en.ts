@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Configuration à corriger</source>
-        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally. The connection test starts this long after the window shows: it then has its answer when the person reaches its step, and the window&apos;s first moments stay smooth.</extracomment>
+        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally.</extracomment>
         <translation>The configuration needs fixing</translation>
     </message>
     <message>
@@ -365,6 +365,14 @@ You can carry on. If the application stops responding, close it and then open it
     </message>
 </context>
 <context>
+    <name>Branding</name>
+    <message>
+        <source>L&apos;image «&#xa0;{path}&#xa0;» n&apos;a pas pu être affichée&#xa0;: son contenu est abîmé ou d&apos;une variante que l&apos;application ne sait pas lire. Enregistrez le logo au format PNG, par exemple «&#xa0;logo.png&#xa0;».</source>
+        <extracomment>Set on a button to give it the accent colour (the main action of its page). A logo as wide as this many times its height, or less, makes a window icon. The image put in the report: sharp at print resolution, shown about 17 mm high.</extracomment>
+        <translation>The image “{path}” could not be shown: its content is damaged or of a kind the app cannot read. Save the logo as a PNG, for example “logo.png”.</translation>
+    </message>
+</context>
+<context>
     <name>CallQuality</name>
     <message>
         <source>excellente</source>
@@ -453,6 +461,10 @@ You can carry on. If the application stops responding, close it and then open it
     <message>
         <source>Aucun visage n&apos;est visible.</source>
         <translation>No face can be seen.</translation>
+    </message>
+    <message>
+        <source>Plus d&apos;un visage apparaît à l&apos;image (une photo ou une affiche peut aussi compter). Votre séance est confidentielle&#xa0;: vérifiez que personne d&apos;autre ne peut la voir ni l&apos;entendre.</source>
+        <translation>More than one face is in the picture (a photo or a poster can count too). Your session is confidential: make sure nobody else can see or hear it.</translation>
     </message>
     <message>
         <source>Approchez-vous un peu de l&apos;écran.</source>
@@ -551,7 +563,7 @@ You can carry on. If the application stops responding, close it and then open it
     </message>
     <message>
         <source>&amp;Caméra&#xa0;:</source>
-        <extracomment>The flow&apos;s latest verdict on the image (None while there is none, or a problem).</extracomment>
+        <extracomment>The flow&apos;s latest verdict on the image (None while there is none, or a problem). The confidentiality reminder was announced since the preview started.</extracomment>
         <translation>&amp;Camera:</translation>
     </message>
     <message>
@@ -662,6 +674,10 @@ You can carry on. If the application stops responding, close it and then open it
     <message>
         <source>Donnez au plus {max} serveurs STUN (--stun-server).</source>
         <translation>Give at most {max} STUN servers (--stun-server).</translation>
+    </message>
+    <message>
+        <source>Le rapport est enregistré sans logo.</source>
+        <translation>The report is saved without the logo.</translation>
     </message>
     <message>
         <source>Le rapport n&apos;a pas pu être enregistré dans «&#xa0;{path}&#xa0;»&#xa0;: choisissez un autre dossier.</source>
@@ -890,7 +906,7 @@ Help: readiness --help
     </message>
     <message>
         <source>Son contenu n&apos;est pas écrit au format TOML attendu (par exemple&#xa0;: clé = &quot;valeur&quot;).</source>
-        <extracomment>French sentences about what the file holds but the app ignores (unknown keys). &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
+        <extracomment>The organisation&apos;s logo ([organisation] logo), read and checked; None: none. [organisation] accent_color; None: the system&apos;s colours. French sentences about what the file holds but the app ignores (unknown keys). &quot;option&quot;, &quot;beside-program&quot;, &quot;user&quot;, or &quot;default&quot;</extracomment>
         <translation>Its content is not written in the expected TOML format (for example: key = &quot;value&quot;).</translation>
     </message>
     <message>
@@ -1002,6 +1018,71 @@ Help: readiness --help
     <message>
         <source> Vouliez-vous dire «&#xa0;{known}&#xa0;»&#xa0;?</source>
         <translation> Did you mean “{known}”?</translation>
+    </message>
+    <message>
+        <source>Une couleur au format «&#xa0;#RRGGBB&#xa0;» est attendue&#xa0;: «&#xa0;#&#xa0;» suivi de six chiffres hexadécimaux (0 à 9, A à F), par exemple «&#xa0;#1F6FB2&#xa0;».</source>
+        <extracomment>The largest side of a PNG logo: 4096 px decodes to 64 MB at most (Qt refuses images over 256 MB with a warning, and shows a logo at about 100 px high). Resolved: where the file really is. &quot;png&quot; or &quot;svg&quot; The line of ``logo =`` in the session file, for messages about it.</extracomment>
+        <translation>A colour written “#RRGGBB” is expected: “#” followed by six hexadecimal digits (0 to 9, A to F), for example “#1F6FB2”.</translation>
+    </message>
+    <message>
+        <source>par exemple «&#xa0;logo.png&#xa0;» ou «&#xa0;images/logo.png&#xa0;»</source>
+        <translation>for example “logo.png” or “images/logo.png”</translation>
+    </message>
+    <message>
+        <source>Le chemin d&apos;une image PNG ou SVG entre guillemets est attendu, {example}.</source>
+        <translation>The path of a PNG or SVG image, in quotes, is expected, {example}.</translation>
+    </message>
+    <message>
+        <source>Le chemin du logo s&apos;écrit {example}.</source>
+        <translation>The logo&apos;s path is written {example}.</translation>
+    </message>
+    <message>
+        <source>Indiquez le chemin du logo à partir du dossier de ce fichier de configuration (ni adresse web, ni chemin commençant par «&#xa0;/&#xa0;» ou par une lettre de lecteur), {example}.</source>
+        <translation>Give the logo&apos;s path from the folder of this configuration file (no web address, no path starting with “/” or a drive letter), {example}.</translation>
+    </message>
+    <message>
+        <source>Le logo doit être une image PNG ou SVG (un nom finissant par .png ou .svg), {example}.</source>
+        <translation>The logo must be a PNG or SVG image (a name ending in .png or .svg), {example}.</translation>
+    </message>
+    <message>
+        <source>Le chemin «&#xa0;{path}&#xa0;» tourne en rond (des liens qui renvoient l&apos;un à l&apos;autre)&#xa0;: indiquez le fichier du logo lui-même, {example}.</source>
+        <translation>The path “{path}” goes round in circles (links pointing at each other): give the logo file itself, {example}.</translation>
+    </message>
+    <message>
+        <source>Le logo doit se trouver dans le dossier de ce fichier de configuration, «&#xa0;{folder}&#xa0;», ou dans l&apos;un de ses sous-dossiers, {example}.</source>
+        <translation>The logo must be in the folder of this configuration file, “{folder}”, or in one of its subfolders, {example}.</translation>
+    </message>
+    <message>
+        <source>L&apos;image «&#xa0;{path}&#xa0;» est introuvable&#xa0;: vérifiez son nom, et qu&apos;elle est bien dans le dossier de ce fichier de configuration (par exemple «&#xa0;logo.png&#xa0;» à côté de «&#xa0;{session}&#xa0;»).</source>
+        <translation>The image “{path}” cannot be found: check its name, and that it is in the folder of this configuration file (for example “logo.png” next to “{session}”).</translation>
+    </message>
+    <message>
+        <source>«&#xa0;{path}&#xa0;» n&apos;est pas un fichier ordinaire (c&apos;est un périphérique, un tube ou une prise)&#xa0;: indiquez une image PNG ou SVG, par exemple «&#xa0;logo.png&#xa0;».</source>
+        <translation>“{path}” is not an ordinary file (it is a device, a pipe or a socket): give a PNG or SVG image, for example “logo.png”.</translation>
+    </message>
+    <message>
+        <source>L&apos;image «&#xa0;{path}&#xa0;» ne peut pas être lue (droits d&apos;accès&#xa0;?).</source>
+        <translation>The image “{path}” cannot be read (access rights?).</translation>
+    </message>
+    <message>
+        <source>«&#xa0;{path}&#xa0;» est un dossier, pas une image&#xa0;: indiquez le fichier du logo qu&apos;il contient, par exemple «&#xa0;{example}&#xa0;».</source>
+        <translation>“{path}” is a folder, not an image: give the logo file inside it, for example “{example}”.</translation>
+    </message>
+    <message>
+        <source>L&apos;image «&#xa0;{path}&#xa0;» est trop lourde pour un logo ({max} Mo au plus)&#xa0;: enregistrez-la en plus petit, par exemple un PNG de 600 pixels de large.</source>
+        <translation>The image “{path}” is too heavy for a logo ({max} MB at most): save it smaller, for example a PNG 600 pixels wide.</translation>
+    </message>
+    <message>
+        <source>Le fichier «&#xa0;{path}&#xa0;» n&apos;est pas une image {kind} lisible (son contenu est abîmé ou d&apos;un autre format)&#xa0;: enregistrez le logo au format PNG ou SVG, par exemple «&#xa0;logo.png&#xa0;».</source>
+        <translation>The file “{path}” is not a readable {kind} image (its content is damaged or of another format): save the logo as PNG or SVG, for example “logo.png”.</translation>
+    </message>
+    <message>
+        <source>L&apos;image «&#xa0;{path}&#xa0;» est trop grande ({width} × {height} pixels, {max} au plus de chaque côté)&#xa0;: enregistrez le logo en plus petit, par exemple de 600 pixels de large.</source>
+        <translation>The image “{path}” is too large ({width} × {height} pixels, {max} at most on each side): save the logo smaller, for example 600 pixels wide.</translation>
+    </message>
+    <message>
+        <source>L&apos;image SVG «&#xa0;{path}&#xa0;» contient une déclaration DOCTYPE ou ENTITY, refusée par sécurité&#xa0;: enregistrez le logo en SVG simple, ou au format PNG (par exemple «&#xa0;logo.png&#xa0;»).</source>
+        <translation>The SVG image “{path}” holds a DOCTYPE or ENTITY declaration, refused for safety: save the logo as a plain SVG, or as a PNG (for example “logo.png”).</translation>
     </message>
 </context>
 <context>
@@ -1574,7 +1655,7 @@ Thank you.</translation>
     <name>MicrophonePage</name>
     <message>
         <source>Vérifions que les autres vous entendront bien&#xa0;: d&apos;abord le calme autour de vous, puis votre voix.</source>
-        <extracomment>Between two attempts to reopen a missing, busy or unplugged microphone.</extracomment>
+        <extracomment>Between two attempts to reopen a missing, busy or unplugged microphone. « M&apos;écouter » is given up when it has not ended this long after twice its recording (its flow&apos;s own limits come first: this is for a driver call that never returns). The microphone&apos;s phases in which its stream runs: « M&apos;écouter » can borrow it.</extracomment>
         <translation>Let&apos;s check that the others will hear you well: first how quiet it is around you, then your voice.</translation>
     </message>
     <message>
@@ -1589,6 +1670,10 @@ Thank you.</translation>
     <message>
         <source>&amp;Recommencer la mesure</source>
         <translation>&amp;Restart the measurement</translation>
+    </message>
+    <message>
+        <source>Votre voix reste en mémoire le temps de l&apos;écoute, puis elle est oubliée&#xa0;: rien n&apos;est écrit sur l&apos;ordinateur.</source>
+        <translation>Your voice stays in memory while you listen, then it is forgotten: nothing is written on the computer.</translation>
     </message>
     <message>
         <source>Le son n&apos;est jamais enregistré ni envoyé&#xa0;: il reste sur cet ordinateur.</source>
@@ -1633,6 +1718,54 @@ Thank you.</translation>
     <message>
         <source>Niveau&#xa0;: —</source>
         <translation>Level: —</translation>
+    </message>
+    <message>
+        <source>Écoute arrêtée&#xa0;: votre voix est déjà oubliée. Pour recommencer, cliquez sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>Listening stopped: your voice is already forgotten. To start again, click “Hear myself”.</translation>
+    </message>
+    <message>
+        <source>Écoute en cours…</source>
+        <translation>Playing back…</translation>
+    </message>
+    <message>
+        <source>Nous n&apos;avons presque rien entendu&#xa0;: le micro est peut-être coupé ou loin de vous. Vérifiez-le, puis cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>We heard almost nothing: the microphone may be muted or far from you. Check it, then click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>Voilà comment les autres vous entendront. Votre voix est déjà oubliée. Pour vous réécouter, cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>That is how the others will hear you. Your voice is already forgotten. To hear yourself again, click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>Votre voix n&apos;a pas pu être jouée&#xa0;: aucune sortie son n&apos;est disponible. Branchez un casque ou des haut-parleurs, puis cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>Your voice could not be played: no sound output is available. Plug in a headset or speakers, then click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>Votre voix n&apos;a pas pu être jouée&#xa0;: la sortie son est occupée par une autre application. Fermez-la, puis cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>Your voice could not be played: the sound output is being used by another application. Close it, then click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>Le micro n&apos;a rien envoyé pendant l&apos;enregistrement. Vérifiez qu&apos;il est bien branché, puis cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>The microphone sent nothing while recording. Check that it is plugged in, then click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>Votre voix n&apos;a pas pu être jouée jusqu&apos;au bout. Vérifiez la sortie son sur la page «&#xa0;Haut-parleurs&#xa0;», puis cliquez de nouveau sur «&#xa0;M&apos;écouter&#xa0;».</source>
+        <translation>Your voice could not be played to the end. Check the sound output on the “Speakers” page, then click “Hear myself” again.</translation>
+    </message>
+    <message>
+        <source>M&apos;é&amp;couter</source>
+        <translation>Hear m&amp;yself</translation>
+    </message>
+    <message>
+        <source>Arrê&amp;ter</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Facultatif&#xa0;: cliquez sur «&#xa0;M&apos;écouter&#xa0;», parlez quelques secondes, puis écoutez votre voix comme les autres l&apos;entendront.</source>
+        <translation>Optional: click “Hear myself”, speak for a few seconds, then listen to your voice as the others will hear it.</translation>
+    </message>
+    <message>
+        <source>Parlez maintenant… encore {seconds} s</source>
+        <translation>Speak now… {seconds} s left</translation>
     </message>
 </context>
 <context>
@@ -2086,8 +2219,12 @@ Thank you.</translation>
         <translation>Technical check before the session</translation>
     </message>
     <message>
-        <source>Ce rapport ne contient ni image ni son&#xa0;: seulement les résultats des vérifications.</source>
-        <translation>This report contains no images or sound: only the results of the checks.</translation>
+        <source>Ce rapport ne contient aucune image de la caméra ni aucun son&#xa0;: seulement les résultats des vérifications.</source>
+        <translation>This report holds no camera image and no sound: only the results of the checks.</translation>
+    </message>
+    <message>
+        <source>Pièce de la séance (déclaration du participant)</source>
+        <translation>Room for the session (as stated by the participant)</translation>
     </message>
     <message>
         <source>Bonjour,</source>
@@ -2100,6 +2237,14 @@ Thank you.</translation>
     <message>
         <source>- {title}&#xa0;: {status} — {summary}</source>
         <translation>- {title}: {status} — {summary}</translation>
+    </message>
+    <message>
+        <source>Ma pièce pour la séance&#xa0;:</source>
+        <translation>My room for the session:</translation>
+    </message>
+    <message>
+        <source>- {label}&#xa0;: {answer}</source>
+        <translation>- {label}: {answer}</translation>
     </message>
     <message>
         <source>Le rapport complet est enregistré ici&#xa0;: {path} . Je le joins à ce message.</source>
@@ -2119,6 +2264,60 @@ Thank you.</translation>
     <message>
         <source>Vérification technique avant la séance — {name}</source>
         <translation>Technical check before the session — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomChecklist</name>
+    <message>
+        <source>Je suis dans un endroit calme</source>
+        <translation>I am somewhere quiet</translation>
+    </message>
+    <message>
+        <source>La pièce est bien éclairée</source>
+        <translation>The room is well lit</translation>
+    </message>
+    <message>
+        <source>Je suis seul(e) dans la pièce</source>
+        <translation>I am alone in the room</translation>
+    </message>
+    <message>
+        <source>La porte est fermée</source>
+        <translation>The door is closed</translation>
+    </message>
+    <message>
+        <source>Endroit calme</source>
+        <translation>Quiet place</translation>
+    </message>
+    <message>
+        <source>Pièce bien éclairée</source>
+        <translation>Well-lit room</translation>
+    </message>
+    <message>
+        <source>Seul(e) dans la pièce</source>
+        <translation>Alone in the room</translation>
+    </message>
+    <message>
+        <source>Porte fermée</source>
+        <translation>Door closed</translation>
+    </message>
+    <message>
+        <source>confirmé</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>non confirmé</source>
+        <translation>not confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>RoomChecklistView</name>
+    <message>
+        <source>Votre pièce pour la séance</source>
+        <translation>Your room for the session</translation>
+    </message>
+    <message>
+        <source>La séance est confidentielle&#xa0;: le guide demande une pièce calme et bien éclairée, où vous êtes seul(e), porte fermée. Cochez ce qui est prêt. C&apos;est facultatif, vous pouvez rejoindre la séance dans tous les cas&#xa0;; le rapport dira ce que vous avez coché.</source>
+        <translation>The session is confidential: the guide asks for a quiet, well-lit room where you are alone, with the door closed. Tick what is ready. It is optional, you can join the session either way; the report will say what you ticked.</translation>
     </message>
 </context>
 <context>
@@ -2575,6 +2774,7 @@ Thank you.</translation>
     </message>
     <message>
         <source>{title}&#xa0;: {word}</source>
+        <extracomment>The selection&apos;s text colour when the accent replaces the theme&apos;s selection.</extracomment>
         <translation>{title}: {word}</translation>
     </message>
 </context>
@@ -2598,8 +2798,8 @@ Thank you.</translation>
         <translation>Send to &amp;my consultant</translation>
     </message>
     <message>
-        <source>Le rapport ne contient ni image ni son. Un e-mail ne peut pas joindre le fichier tout seul&#xa0;: enregistrez d&apos;abord le rapport, puis joignez-le au message.</source>
-        <translation>The report contains no images or sound. An e-mail cannot attach the file by itself: save the report first, then attach it to the message.</translation>
+        <source>Le rapport ne contient aucune image de la caméra ni aucun son. Un e-mail ne peut pas joindre le fichier tout seul&#xa0;: enregistrez d&apos;abord le rapport, puis joignez-le au message.</source>
+        <translation>The report holds no camera image and no sound. An email cannot attach the file by itself: save the report first, then attach it to the message.</translation>
     </message>
     <message>
         <source>Corrigez le problème indiqué ci-dessous, puis vérifiez à nouveau.</source>
@@ -2716,7 +2916,7 @@ Thank you.</translation>
     <name>WelcomePage</name>
     <message>
         <source>Bienvenue</source>
-        <extracomment>The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
+        <extracomment>The logo&apos;s room at the top of the page (logical pixels): recognisable, never pushing the welcome text off a small screen at 200 % text. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
         <translation>Welcome</translation>
     </message>
     <message>
@@ -2742,6 +2942,10 @@ Thank you.</translation>
     <message>
         <source>Accessibilité et a&amp;daptations</source>
         <translation>Accessibility and a&amp;djustments</translation>
+    </message>
+    <message>
+        <source>Logo de {organisation}</source>
+        <translation>{organisation}&apos;s logo</translation>
     </message>
     <message>
         <source>Afficher l&apos;application en français</source>
