@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MIN_POINT_SIZE = 10.5
+#: The base text size: never smaller, a larger system size is kept.
+MIN_POINT_SIZE = 12.0
 #: Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of
 #: milliseconds: the window then closes that long after it is shown, as if the user
 #: closed it, and the app exits normally.
@@ -72,7 +73,7 @@ def apply_theme(app: QApplication, applied: Callable[[], None] = lambda: None) -
 
 
 def _readable_font(app: QApplication) -> None:
-    """Many beneficiaries read small text with difficulty: never start below 10.5 pt."""
+    """Many beneficiaries read small text with difficulty: never start below 12 pt."""
     font = app.font()
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)

@@ -1,17 +1,19 @@
-"""Shows a check's result: badge, one-line summary and the advice to act on."""
+"""Shows a check's result in a card tinted by its status: badge, one-line summary and
+the advice to act on."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from readiness.core.result import CheckResult, Status
+from readiness.ui import card
 from readiness.ui.announce import announce
 from readiness.ui.page import paragraph
 from readiness.ui.status_badge import StatusBadge
 from readiness.ui.status_style import BadgeState
 
 
-class CheckResultView(QWidget):
+class CheckResultView(card.Card):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.badge = StatusBadge(self)
@@ -22,27 +24,32 @@ class CheckResultView(QWidget):
         self.advice = paragraph()  # read as it is: its name is its text
         self.setAccessibleName(self.tr("Résultat"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(*card.MARGINS)
+        layout.setSpacing(8)
         layout.addWidget(self.badge)
         layout.addWidget(self.summary)
         layout.addWidget(self.advice)
         self.show_pending()
 
+    def _set_state(self, state: BadgeState) -> None:
+        self.badge.set_state(state)
+        self.set_tint(None if state in (BadgeState.PENDING, BadgeState.RUNNING) else state)
+
     def show_pending(self) -> None:
-        self.badge.set_state(BadgeState.PENDING)
+        self._set_state(BadgeState.PENDING)
         self.summary.setText("")
         self.advice.hide()
         self.setAccessibleDescription(self.badge.accessibleDescription())
 
     def show_running(self, text: str) -> None:
-        self.badge.set_state(BadgeState.RUNNING)
+        self._set_state(BadgeState.RUNNING)
         self.summary.setText(text)
         self.advice.hide()
         self.setAccessibleDescription(text)
 
     def show_result(self, result: CheckResult) -> None:
         shown = (self.badge.state, self.summary.text())
-        self.badge.set_state(BadgeState.of(result.status))
+        self._set_state(BadgeState.of(result.status))
         self.summary.setText(result.summary)
         self.advice.setText("\n".join(f"→ {line}" for line in result.advice))
         self.advice.setVisible(bool(result.advice))

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
             page = SummaryPage(services, controller, self.report, room=services.room)
             page.check_requested.connect(self.check_again)
+            page.join_requested.connect(lambda: self.go_to_step("join"))
             return page
 
         def join() -> Page:
@@ -279,6 +280,11 @@ class MainWindow(QMainWindow):
     def go_next(self) -> None:
         if self._current < len(self.steps) - 1:
             self.sidebar.setCurrentRow(self._current + 1)
+
+    def go_to_step(self, step_id: str) -> None:
+        self.sidebar.setCurrentRow(
+            next(i for i, s in enumerate(self.steps) if s.step_id == step_id)
+        )
 
     def go_back(self) -> None:
         if self._current > 0:

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 # guesses HTML from the text itself.
 
 
+#: Room around and between what a page shows: calm, not crowded.
+PAGE_MARGINS = (36, 28, 36, 28)
+PAGE_SPACING = 18
+
+
 def heading_label(text: str, scale: float = 1.6) -> QLabel:
     # No accessible name of its own: a label's name is its text, on the bus the only
     # text a screen reader gets, and Qt keeps it in step with setText only so.
@@ -71,8 +76,8 @@ class Page(QWidget):
         self.heading = heading_label(title)
         self.intro = paragraph(intro)
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(24, 20, 24, 20)
-        self.body.setSpacing(12)
+        self.body.setContentsMargins(*PAGE_MARGINS)
+        self.body.setSpacing(PAGE_SPACING)
         self.body.addWidget(self.heading)
         self.body.addWidget(self.intro)
 

@@ -203,3 +203,25 @@ def _on_disc(pixmap: QPixmap, color: QColor) -> QPixmap:
     )
     painter.end()
     return disc
+
+
+#: How much of the status colour tints a card (out of 255): a hint, the badge says it.
+_CARD_TINT = {False: 18, True: 34}
+_CARD_EDGE = {False: 120, True: 150}
+
+
+def card_colors(state: BadgeState | None, palette: QPalette) -> tuple[QColor, QColor]:
+    """A card's fill and edge: the theme's field colour, tinted by ``state`` (None: the
+    theme's own mid tone for the edge). The text on it keeps AA (tests/test_look.py)."""
+    from readiness.core.contrast import over
+
+    base = palette.base().color()
+    surface = (base.red(), base.green(), base.blue())
+    if state is None:
+        return QColor(base), QColor(palette.mid().color())
+    dark = is_dark(palette)
+    color = state_color(state, dark)
+    tint = (color.red(), color.green(), color.blue())
+    fill = over(tint, _CARD_TINT[dark], surface)
+    edge = over(tint, _CARD_EDGE[dark], surface)
+    return QColor(*fill), QColor(*edge)

@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Configuration à corriger</source>
-        <extracomment>Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally.</extracomment>
+        <extracomment>The base text size: never smaller, a larger system size is kept. Installer smoke tests (packaging/linux/ci_check_deb.sh) set this to a number of milliseconds: the window then closes that long after it is shown, as if the user closed it, and the app exits normally.</extracomment>
         <translation>The configuration needs fixing</translation>
     </message>
     <message>
@@ -559,6 +559,7 @@ You can carry on. If the application stops responding, close it and then open it
     <name>CameraPage</name>
     <message>
         <source>Pendant la séance, votre caméra reste allumée&#xa0;: c&apos;est ainsi que votre consultante vous suit. Voici ce qu&apos;elle verra de vous.</source>
+        <extracomment>The preview&apos;s and the measures&apos; shares of the page&apos;s width.</extracomment>
         <translation>During the session, your camera stays on: this is how your consultant follows along with you. Here is what they will see of you.</translation>
     </message>
     <message>
@@ -658,6 +659,7 @@ You can carry on. If the application stops responding, close it and then open it
     <name>CheckRow</name>
     <message>
         <source>Vérifier</source>
+        <extracomment>The verdict&apos;s sentence, this many times the body&apos;s size.</extracomment>
         <translation>Check</translation>
     </message>
     <message>
@@ -2782,12 +2784,16 @@ Thank you.</translation>
     <name>SummaryPage</name>
     <message>
         <source>Bilan</source>
-        <extracomment>(check id) « Vérifier »: the window shows that step&apos;s page, which checks again.</extracomment>
+        <extracomment>(check id) « Vérifier »: the window shows that step&apos;s page, which checks again. « Rejoindre la séance »: the window shows the join page.</extracomment>
         <translation>Summary</translation>
     </message>
     <message>
         <source>Voici où vous en êtes. Vous pouvez garder une trace de ces vérifications.</source>
         <translation>Here is where you stand. You can keep a record of these checks.</translation>
+    </message>
+    <message>
+        <source>&amp;Rejoindre la séance</source>
+        <translation>&amp;Join the session</translation>
     </message>
     <message>
         <source>&amp;Enregistrer le rapport</source>

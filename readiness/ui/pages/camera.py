@@ -39,6 +39,9 @@ from readiness.ui.page import Page, paragraph
 from readiness.ui.page_context import PageContext
 from readiness.ui.video_preview import VideoPreview
 
+#: The preview's and the measures' shares of the page's width.
+PREVIEW_STRETCH, SIDE_STRETCH = 2, 1
+
 
 class CameraPage(Page):
     step_id = "camera"
@@ -94,20 +97,25 @@ class CameraPage(Page):
         side.addWidget(self.retry_hint)
         side.addWidget(self.details)
         side.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(20)
-        columns.addWidget(self.preview, 3)
-        columns.addLayout(side, 2)
-
         self.privacy = paragraph(
             self.tr(
                 "Les images restent dans la mémoire de cet ordinateur : rien n'est "
                 "enregistré ni envoyé."
             )
         )
+        # The preview large, as Meet's and Zoom's before a call, the measures beside it.
+        # In a column of its own: there it keeps its 16:9 height (a row would stretch it).
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self.preview)
+        left.addWidget(self.privacy)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, PREVIEW_STRETCH)
+        columns.addLayout(side, SIDE_STRETCH)
         self.body.addLayout(picker_row)
         self.body.addLayout(columns)
-        self.body.addWidget(self.privacy)
         self.body.addStretch(1)
         self.retry_hint.hide()
         self.details.hide()

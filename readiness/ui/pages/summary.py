@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +19,9 @@ from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
 from readiness.core.room_checklist import RoomChecklist
 from readiness.core.stability_text import line_sentences
+from readiness.ui import card
 from readiness.ui.check_controller import CheckController
+from readiness.ui.main_button import MainButton
 from readiness.ui.page import Page, heading_label, paragraph
 from readiness.ui.report_actions import ReportActions
 from readiness.ui.room_checklist_view import RoomChecklistView
@@ -28,14 +29,22 @@ from readiness.ui.services import Services
 from readiness.ui.status_badge import StatusBadge
 from readiness.ui.status_style import BadgeState
 
+#: The verdict's sentence, this many times the body's size.
+VERDICT_SCALE = 1.9
+_VERDICT_STATE = {
+    Verdict.READY: BadgeState.OK,
+    Verdict.WARNINGS: BadgeState.WARNING,
+    Verdict.NOT_READY: BadgeState.FAILED,
+}
 
-class CheckRow(QFrame):
+
+class CheckRow(card.Card):
     def __init__(self, result: CheckResult, running: bool, parent: QWidget | None = None):
-        super().__init__(parent)
+        state = BadgeState.RUNNING if running else BadgeState.of(result.status)
+        super().__init__(parent, None if running else state)
         self.check_id = result.check_id
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.badge = StatusBadge(self, size=22)
-        self.badge.set_state(BadgeState.RUNNING if running else BadgeState.of(result.status))
+        self.badge.set_state(state)
         self.title = QLabel(f"<b>{escape(result.title)}</b>")
         lines = [result.summary]
         measures = " · ".join(
@@ -58,7 +67,8 @@ class CheckRow(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.details)
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
+        row.setContentsMargins(*card.MARGINS)
+        row.setSpacing(12)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -68,6 +78,8 @@ class SummaryPage(Page):
     step_id = "summary"
     #: (check id) « Vérifier »: the window shows that step's page, which checks again.
     check_requested = Signal(str)
+    #: « Rejoindre la séance »: the window shows the join page.
+    join_requested = Signal()
 
     def __init__(
         self,
@@ -88,11 +100,16 @@ class SummaryPage(Page):
         self._services = services
         self._controller = controller
         self._report = report
-        self.verdict_badge = StatusBadge(self, size=32)
-        self.verdict_title = heading_label("", 1.3)
+        # The verdict first, large, in a card of its colour, with the way on when
+        # nothing fails: as Meet's, Zoom's and Teams' screens before a call.
+        self.verdict_card = card.Card(self)
+        self.verdict_badge = StatusBadge(self.verdict_card, size=32)
+        self.verdict_title = heading_label("", VERDICT_SCALE)
         self.next_step = paragraph()
+        self.join_button = MainButton(self.tr("&Rejoindre la séance"))
+        self.join_button.clicked.connect(self.join_requested)
         self.rows_area = QVBoxLayout()
-        self.rows_area.setSpacing(6)
+        self.rows_area.setSpacing(10)
         self.rows: list[CheckRow] = []
         self.room = room if room is not None else RoomChecklist()
         self.room_view = RoomChecklistView(self.room)
@@ -117,8 +134,16 @@ class SummaryPage(Page):
         verdict_row = QHBoxLayout()
         verdict_row.addWidget(self.verdict_badge, 0)
         verdict_row.addWidget(self.verdict_title, 1)
-        self.body.addLayout(verdict_row)
-        self.body.addWidget(self.next_step)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self.join_button)
+        join_row.addStretch(1)
+        hero = QVBoxLayout(self.verdict_card)
+        hero.setContentsMargins(24, 20, 24, 22)
+        hero.setSpacing(12)
+        hero.addLayout(verdict_row)
+        hero.addWidget(self.next_step)
+        hero.addLayout(join_row)
+        self.body.addWidget(self.verdict_card)
         self.body.addLayout(self.rows_area)
         self.body.addWidget(self.room_view)
         self.body.addLayout(buttons)
@@ -138,6 +163,8 @@ class SummaryPage(Page):
         checked = [r for r in results if r.status is not Status.SKIPPED]
         overall = verdict(checked)
         self.verdict_title.setText(verdict_title(overall))  # its name follows
+        self.verdict_card.set_tint(_VERDICT_STATE[overall])
+        self.join_button.setVisible(overall is not Verdict.NOT_READY)
         self.next_step.setText(self._next_step(overall, len(checked) < len(results)))
         while self.rows_area.count():
             item = self.rows_area.takeAt(0)

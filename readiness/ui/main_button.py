@@ -1,0 +1,63 @@
+"""A page's one large main action (the summary's « Rejoindre la séance »).
+
+Marked as a main button, so the organisation's accent colour tints it (branding.py,
+whose style sheet then replaces ours). Without an accent it is filled with the theme's
+selection colour, which theme.py keeps at 3:1 against the window with its text at 4.5:1.
+Its 2-pixel edge is the focus ring, as on tinted buttons: in the window's text colour,
+since a ring in the selection colour would not show on a button of that colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from readiness.core.accent import HOVER_SHARE, PRESSED_SHARE, AccentColors, hex_color, state_fill
+from readiness.ui.theme import rgb
+
+#: The property branding.py looks for (branding.MAIN_BUTTON; not imported: it would
+#: bring the logo's decoding along).
+MAIN_BUTTON = "main_button"
+SCALE = 1.25
+
+
+class MainButton(QPushButton):
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setProperty(MAIN_BUTTON, True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * SCALE)
+        font.setBold(True)
+        self.setFont(font)
+        self._own_sheet = ""
+        self._tint()
+
+    def _tint(self) -> None:
+        if self.styleSheet() != self._own_sheet:
+            return  # the organisation's accent (branding.tint_button) wins
+        palette = self.palette()
+        fill, text = rgb(palette.highlight().color()), rgb(palette.highlightedText().color())
+        colors = AccentColors(fill, fill, text)
+        surfaces = (rgb(palette.window().color()), rgb(palette.base().color()))
+        hover = hex_color(state_fill(colors, HOVER_SHARE, surfaces))
+        pressed = hex_color(state_fill(colors, PRESSED_SHARE, surfaces))
+        disabled = palette.color(palette.ColorGroup.Disabled, palette.ColorRole.Button).name()
+        disabled_text = palette.color(
+            palette.ColorGroup.Disabled, palette.ColorRole.ButtonText
+        ).name()
+        self._own_sheet = (
+            "QPushButton {"
+            f" background-color: {hex_color(fill)}; color: {hex_color(text)};"
+            " border: 2px solid transparent; background-clip: padding; border-radius: 8px;"
+            " padding: 0.5em 1.6em; outline: none; }"
+            f"QPushButton:hover {{ background-color: {hover}; }}"
+            f"QPushButton:pressed {{ background-color: {pressed}; }}"
+            f"QPushButton:focus {{ border-color: {palette.windowText().color().name()}; }}"
+            f"QPushButton:disabled {{ background-color: {disabled}; color: {disabled_text}; }}"
+        )
+        self.setStyleSheet(self._own_sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._tint()
