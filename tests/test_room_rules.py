@@ -264,14 +264,14 @@ def test_the_room_checklist_is_four_named_boxes_ticked_with_the_keyboard(
     QTest.keyClick(boxes[0], Qt.Key.Key_Space)
     QTest.keyClick(boxes[3], Qt.Key.Key_Space)
     assert QAccessible.queryAccessibleInterface(boxes[0]).state().checked
-    assert page.room.answers() == {
+    assert window.services.room.answers() == {
         "quiet": True,
         "well_lit": False,
         "alone": False,
         "door_closed": True,
     }
     QTest.keyClick(boxes[0], Qt.Key.Key_Space)  # changed their mind
-    assert not page.room.answers()["quiet"]
+    assert not window.services.room.answers()["quiet"]
 
 
 def test_the_checklist_never_keeps_anyone_from_joining(make_window, qtbot) -> None:
@@ -284,7 +284,7 @@ def test_the_checklist_never_keeps_anyone_from_joining(make_window, qtbot) -> No
 
 
 def test_the_ticks_are_remembered_while_the_app_runs(make_window, qtbot) -> None:
-    from readiness.core.room_checklist import RoomChecklist, RoomItem
+    from readiness.core.room_checklist import RoomItem
     from readiness.ui.pages.summary import SummaryPage
 
     window, page = open_summary(make_window, qtbot)
@@ -294,14 +294,14 @@ def test_the_ticks_are_remembered_while_the_app_runs(make_window, qtbot) -> None
     assert window.current_page() is page
     assert page.room_view.boxes[RoomItem.ALONE].isChecked()
     # The run's checklist, shown again by a page built anew (the window in English).
-    room = RoomChecklist()
+    room = window.services.room
     room.confirm(RoomItem.DOOR_CLOSED)
-    again = SummaryPage(window.services, window.controller, window.report, room=room)
+    again = SummaryPage(window.services, window.controller, window.report)
     qtbot.addWidget(again)
     assert [box.isChecked() for box in again.room_view.boxes.values()] == [
         False,
         False,
-        False,
+        True,
         True,
     ]
     again.room_view.boxes[RoomItem.QUIET].setChecked(True)
@@ -341,11 +341,11 @@ def test_the_report_says_what_was_confirmed_and_what_was_not(
     from readiness.core.report_text import mail_body, report_html
     from readiness.ui.report_pdf import write_report_pdf
 
-    _window, page = open_summary(make_window, qtbot)
+    window, page = open_summary(make_window, qtbot)
     boxes = list(page.room_view.boxes.values())
     boxes[0].setChecked(True)  # calm
     boxes[1].setChecked(True)  # well lit
-    report = a_report(page.room.answers())
+    report = a_report(window.services.room.answers())
 
     # The JSON saved beside the PDF: every item, confirmed or not.
     saved = json.loads(json.dumps(report, ensure_ascii=False))

@@ -33,6 +33,7 @@ from readiness.checks.audio_opening import (
 )
 from readiness.checks.held_flow import HeldFlow
 from readiness.checks.kit import DeviceKit
+from readiness.checks.speakers_flow import PLAY_MARGIN_S
 from readiness.core.levels import dbfs, peak
 from readiness.devices.audio.voice_echo import VoiceMemory, for_playback
 
@@ -42,8 +43,6 @@ log = logging.getLogger(__name__)
 RECORD_S = 4.0
 #: Beyond its own length, how long the recording may take (a microphone that stalls).
 RECORD_MARGIN_S = 4.0
-#: Beyond its own length, how long the playback may take (a driver that hangs).
-PLAY_MARGIN_S = 5.0
 #: After the playback, the microphone's flow judges again once this much of its sound
 #: came: what was played may still be on its way to the microphone.
 SETTLE_S = 0.5

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from readiness.core.bounded_file import IsAFolder, NotRegular, TooLarge, read_bounded
 from readiness.core.config_keys import line_of
 from readiness.core.config_reader import Reader, text_problem
 from readiness.core.contrast import RGB
@@ -158,24 +158,9 @@ def _inside_folder(reader: Reader, written: str, example: str) -> Path:
 
 
 def _read_image(reader: Reader, path: Path, written: str) -> bytes:
-    """The file's bytes if it is a regular file of at most MAX_LOGO_BYTES (a FIFO would
-    block, /dev/zero never end, a huge file fill the memory)."""
+    """The file's bytes if it is a regular file of at most MAX_LOGO_BYTES."""
     try:
-        _check_kind(reader, path, written, os.stat(path))
-        # O_NONBLOCK: a FIFO put there since the stat opens at once, and fstat sees it.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        descriptor = os.open(path, flags)
-        try:
-            _check_kind(reader, path, written, os.fstat(descriptor))
-            chunks, size = [], 0
-            while size <= MAX_LOGO_BYTES:
-                chunk = os.read(descriptor, MAX_LOGO_BYTES + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        finally:
-            os.close(descriptor)
+        return read_bounded(path, MAX_LOGO_BYTES)
     except (FileNotFoundError, NotADirectoryError):
         raise _fail(
             reader,
@@ -186,19 +171,9 @@ def _read_image(reader: Reader, path: Path, written: str) -> bytes:
                 "côté de « {session} »).",
             ).format(path=path, session=reader.path.name),
         ) from None
-    except OSError:
-        if path.is_dir():  # Windows refuses to open a folder
-            raise _folder_error(reader, path, written) from None
-        raise _unreadable(reader, path) from None
-    if size > MAX_LOGO_BYTES:
-        raise _too_heavy(reader, path)
-    return b"".join(chunks)
-
-
-def _check_kind(reader: Reader, path: Path, written: str, status: os.stat_result) -> None:
-    if stat.S_ISDIR(status.st_mode):
-        raise _folder_error(reader, path, written)
-    if not stat.S_ISREG(status.st_mode):
+    except IsAFolder:
+        raise _folder_error(reader, path, written) from None
+    except NotRegular:
         raise _fail(
             reader,
             translate(
@@ -206,9 +181,11 @@ def _check_kind(reader: Reader, path: Path, written: str, status: os.stat_result
                 "« {path} » n'est pas un fichier ordinaire (c'est un périphérique, un tube ou "
                 "une prise) : indiquez une image PNG ou SVG, par exemple « logo.png ».",
             ).format(path=path),
-        )
-    if status.st_size > MAX_LOGO_BYTES:
-        raise _too_heavy(reader, path)
+        ) from None
+    except TooLarge:
+        raise _too_heavy(reader, path) from None
+    except OSError:
+        raise _unreadable(reader, path) from None
 
 
 def _unreadable(reader: Reader, path: Path):

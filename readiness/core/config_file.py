@@ -4,11 +4,10 @@ that takes only a regular file of reasonable size, in UTF-8."""
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import sys
 from pathlib import Path
 
+from readiness.core.bounded_file import IsAFolder, NotRegular, TooLarge, read_bounded
 from readiness.core.config_error import ConfigError
 from readiness.core.i18n import translate
 from readiness.user_dirs import user_config_dir
@@ -37,42 +36,14 @@ def read_text(path: Path) -> str:
 
 
 def _read_small_file(path: Path) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most MAX_FILE_BYTES: /dev/zero
-    would be read forever, a FIFO would block, a huge file fill the memory."""
+    """The bytes of ``path`` if it is a regular file of at most MAX_FILE_BYTES."""
     try:
-        _check_kind(path, os.stat(path))
-        # O_NONBLOCK: a FIFO put there since the stat opens at once, and fstat sees it.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags)
-        try:
-            _check_kind(path, os.fstat(fd))
-            chunks, size = [], 0
-            while size <= MAX_FILE_BYTES:
-                chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        finally:
-            os.close(fd)
+        return read_bounded(path, MAX_FILE_BYTES)
     except (FileNotFoundError, NotADirectoryError):
         raise ConfigError(path, translate("Config", "Ce fichier est introuvable.")) from None
-    except OSError as exc:
-        if path.is_dir():  # Windows refuses to open a folder: say what it is
-            raise _folder_error(path) from None
-        log.warning("cannot read %s: %s", path, exc)
-        raise ConfigError(
-            path, translate("Config", "Ce fichier ne peut pas être lu (droits d'accès ?).")
-        ) from None
-    if size > MAX_FILE_BYTES:
-        raise _too_large_error(path)
-    return b"".join(chunks)
-
-
-def _check_kind(path: Path, status: os.stat_result) -> None:
-    if stat.S_ISDIR(status.st_mode):
-        raise _folder_error(path)
-    if not stat.S_ISREG(status.st_mode):
+    except IsAFolder:
+        raise _folder_error(path) from None
+    except NotRegular:
         raise ConfigError(
             path,
             translate(
@@ -80,9 +51,14 @@ def _check_kind(path: Path, status: os.stat_result) -> None:
                 "Ce n'est pas un fichier ordinaire (c'est un périphérique, un tube ou une "
                 "prise) : indiquez un fichier texte session.toml.",
             ),
-        )
-    if status.st_size > MAX_FILE_BYTES:
-        raise _too_large_error(path)
+        ) from None
+    except TooLarge:
+        raise _too_large_error(path) from None
+    except OSError as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        raise ConfigError(
+            path, translate("Config", "Ce fichier ne peut pas être lu (droits d'accès ?).")
+        ) from None
 
 
 def _folder_error(path: Path) -> ConfigError:

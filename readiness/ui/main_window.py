@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         def summary() -> Page:
             from readiness.ui.pages.summary import SummaryPage
 
-            page = SummaryPage(services, controller, self.report, room=services.room)
+            page = SummaryPage(services, controller, self.report)
             page.check_requested.connect(self.check_again)
             page.join_requested.connect(lambda: self.go_to_step("join"))
             return page

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
-from readiness.core.room_checklist import RoomChecklist
 from readiness.core.stability_text import line_sentences
 from readiness.ui import card
 from readiness.ui.check_controller import CheckController
@@ -87,11 +86,7 @@ class SummaryPage(Page):
         controller: CheckController,
         report: ReportActions,
         parent: QWidget | None = None,
-        *,
-        room: RoomChecklist | None = None,
     ):
-        """``room``: the run's room checklist, kept beyond this page (a new window in
-        another language shows it ticked); by default, one of its own."""
         super().__init__(
             self.tr("Bilan"),
             self.tr("Voici où vous en êtes. Vous pouvez garder une trace de ces vérifications."),
@@ -111,8 +106,9 @@ class SummaryPage(Page):
         self.rows_area = QVBoxLayout()
         self.rows_area.setSpacing(10)
         self.rows: list[CheckRow] = []
-        self.room = room if room is not None else RoomChecklist()
-        self.room_view = RoomChecklistView(self.room)
+        # The run's checklist, kept in the services: a new window (another language)
+        # shows it ticked, and the report says it.
+        self.room_view = RoomChecklistView(services.room)
 
         self.save_button = QPushButton(self.tr("&Enregistrer le rapport"))
         self.save_button.clicked.connect(self.choose_and_save)
