@@ -148,3 +148,22 @@ class FixedClient:
         if self._fails is not None:
             raise self._fails
         return self._measure
+
+
+def line_on(stun_port: int, **stream_settings):
+    """The devices with the line standing in locally, as the window uses them: the STUN
+    server on ``stun_port`` watched (``stream_settings`` go to the stream), a bandwidth
+    client that answers at once, zoom.us reachable, a cable. Returns (kit, stream)."""
+    from readiness.checks.kit import DeviceKit
+    from readiness.checks.network import NetworkParts, udp_stream_part
+    from readiness.devices.network.connection import ETHERNET, Connection
+    from readiness.devices.network.zoom_reachability import Reachability
+
+    stream = udp_stream_part([("127.0.0.1", stun_port)], **stream_settings)
+    parts = NetworkParts(
+        [FixedClient()],
+        lambda: Reachability(True),
+        lambda: Connection(ETHERNET, "eth0"),
+        udp_stream=stream,
+    )
+    return DeviceKit(network=lambda _devices: parts), stream

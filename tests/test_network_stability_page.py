@@ -12,15 +12,11 @@ from html import unescape
 
 import pytest
 
-from network_helpers import FixedClient
+from network_helpers import line_on
 from readiness.checks import build_checks
-from readiness.checks.kit import DeviceKit
 from readiness.checks.line_watch import LineWatch
-from readiness.checks.network import NetworkParts, udp_stream_part
 from readiness.core.report_text import report_html
 from readiness.core.result import Status
-from readiness.devices.network.connection import ETHERNET, Connection
-from readiness.devices.network.zoom_reachability import Reachability
 from stun_server import StunServer
 
 pytest_plugins = ["network_fixtures"]
@@ -39,14 +35,7 @@ def watched_window(make_window, line):
     watches: list[LineWatch] = []
 
     def make(*, early: bool = True):
-        stream = udp_stream_part([("127.0.0.1", line.port)], retry_s=0.5)
-        parts = NetworkParts(
-            [FixedClient()],
-            lambda: Reachability(True),
-            lambda: Connection(ETHERNET, "eth0"),
-            udp_stream=stream,
-        )
-        kit = DeviceKit(network=lambda _devices: parts)
+        kit, stream = line_on(line.port, retry_s=0.5)
         watch = LineWatch(stream, refresh_s=0.1, stats_every_s=0.3)
         watches.append(watch)
         window = make_window(

@@ -8,15 +8,11 @@ responder on 127.0.0.1, the bandwidth a stand-in client that answers at once.
 
 import pytest
 
-from network_helpers import FixedClient
+from network_helpers import line_on
 from readiness.checks import build_checks
 from readiness.checks.early import EARLY_NETWORK_S, EARLY_PROCESSES_S, early_checks
-from readiness.checks.kit import DeviceKit
 from readiness.checks.line_watch import LineWatch
-from readiness.checks.network import NetworkParts, udp_stream_part
 from readiness.core.device_choice import DeviceChoice
-from readiness.devices.network.connection import ETHERNET, Connection
-from readiness.devices.network.zoom_reachability import Reachability
 from readiness.ui.status_style import BadgeState
 from stun_server import StunServer
 
@@ -34,14 +30,7 @@ def test_the_scan_comes_first_and_a_metered_line_waits_for_the_person() -> None:
 def opened_window(make_window):
     """The window as the app opens it: the line watched, the app's own background plan."""
     with StunServer(delay_ms=10) as line:
-        stream = udp_stream_part([("127.0.0.1", line.port)], retry_s=0.5)
-        parts = NetworkParts(
-            [FixedClient()],
-            lambda: Reachability(True),
-            lambda: Connection(ETHERNET, "eth0"),
-            udp_stream=stream,
-        )
-        kit = DeviceKit(network=lambda _devices: parts)
+        kit, stream = line_on(line.port, retry_s=0.5)
         watch = LineWatch(stream, refresh_s=0.1, stats_every_s=0.3)
         window = make_window(
             checks=build_checks(["processes", "network"], kit=kit),
