@@ -398,7 +398,7 @@ def test_a_camera_can_be_named_instead_of_numbered(tmp_path: Path) -> None:
 
 
 def test_elsewhere_cameras_are_numbered_until_the_first_gap() -> None:
-    cameras = list_cameras(platform="win32", prober=cameras_that_open(0, 1, 3))
+    cameras = list_cameras(platform="win32", prober=cameras_that_open(0, 1, 3), names=lambda: [])
     assert [(c.source, c.name) for c in cameras] == [("0", "Caméra 1"), ("1", "Caméra 2")]
 
 
@@ -422,7 +422,7 @@ class HangingDriver:
 def test_a_camera_slow_to_open_elsewhere_is_listed_and_ends_the_search() -> None:
     driver = HangingDriver(slow=1)
     try:
-        cameras = list_cameras(platform="darwin", prober=driver, timeout_s=1.0)
+        cameras = list_cameras(platform="darwin", prober=driver, timeout_s=1.0, names=lambda: [])
         assert not driver.answered.is_set()  # listed while its driver call still hangs
     finally:
         driver.release.set()

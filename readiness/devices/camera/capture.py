@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness.devices.camera.backends import backends_for, prepare_opencv, wants_mjpg
 from readiness.devices.camera.model import CameraError, CameraProblem
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ BUFFERED_FRAMES = 4
 
 Source = int | str
 
+# OpenCV takes its copy of the environment when it loads: set before any ``import cv2``
+# (this module is imported with the camera package, before any camera is opened).
+prepare_opencv()
+
 
 def parse_source(text: str | None) -> Source:
     """``DeviceChoice.camera`` as OpenCV takes it: an index (``"1"`` -> 1) or a file path."""
@@ -38,24 +43,29 @@ def parse_source(text: str | None) -> Source:
 def _quiet_opencv() -> None:
     # OpenCV prints a warning for every camera index it fails to open; the app
     # says it better to the user, and the log file gets our own line.
+    prepare_opencv()
     import cv2
 
     cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
 
 
-def _open_device(index: int):
+def _open_device(index: int, *, platform: str | None = None, video_capture=None):
+    """Camera ``index`` through the first of the system's backends that opens it (a
+    closed capture when none does). ``video_capture`` stands in for cv2.VideoCapture."""
     import cv2
 
-    if sys.platform.startswith("linux"):
-        capture = cv2.VideoCapture(index, cv2.CAP_V4L2)
+    video_capture = video_capture or cv2.VideoCapture
+    for backend in backends_for(platform or sys.platform):
+        capture = video_capture(index, getattr(cv2, backend, cv2.CAP_ANY))
+        if capture.isOpened():
+            break
+        capture.release()
     else:
-        capture = cv2.VideoCapture(index)
-    if capture.isOpened():
-        if sys.platform.startswith("linux"):
-            # Compressed frames: many USB webcams give 720p at 30 images/s only in MJPG.
-            capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
-        capture.set(cv2.CAP_PROP_FRAME_WIDTH, WANTED_SIZE[0])
-        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, WANTED_SIZE[1])
+        return capture
+    if wants_mjpg(backend):
+        capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
+    capture.set(cv2.CAP_PROP_FRAME_WIDTH, WANTED_SIZE[0])
+    capture.set(cv2.CAP_PROP_FRAME_HEIGHT, WANTED_SIZE[1])
     return capture
 
 

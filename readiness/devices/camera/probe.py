@@ -2,8 +2,9 @@
 
 OpenCV numbers cameras but does not name them. On Linux the kernel lists them in
 ``/sys/class/video4linux`` with a name; elsewhere indices are tried in turn and
-named "Caméra 1", "Caméra 2"… Each try has a short timeout: a driver that hangs
-must not hold the page.
+named after the system's own list when it matches them (``system_names``), else
+"Caméra 1", "Caméra 2"… Each try has a timeout suited to the system: a driver that
+hangs must not hold the page.
 """
 
 from __future__ import annotations
@@ -15,18 +16,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from readiness.core.i18n import translate
+from readiness.devices.camera.backends import probe_timeout_for
 from readiness.devices.camera.capture import Capture, Source, parse_source
 from readiness.devices.camera.model import CameraError, CameraInfo, CameraProblem
+from readiness.devices.camera.system_names import LISTER_TIMEOUT_S, candidate_names, names_for
 
 log = logging.getLogger(__name__)
 
 SYSFS = Path("/sys/class/video4linux")
-PROBE_TIMEOUT_S = 3.0
+#: Linux's; each system has its own (``backends.probe_timeout_for``).
+PROBE_TIMEOUT_S = probe_timeout_for("linux")
 #: Indices tried where the system cannot list cameras (they are numbered from 0).
 MAX_INDICES = 4
 
 #: Opens camera ``index`` and says what went wrong (None: it opened).
 Prober = Callable[[int], CameraProblem | None]
+#: The name lists the system offers, most likely first (``system_names.candidate_names``).
+Namer = Callable[[], list[list[str]]]
 
 
 def open_problem(index: int) -> CameraProblem | None:
@@ -82,13 +88,25 @@ def looks_like_path(text: str) -> bool:
     return "/" in text or "\\" in text or bool(Path(text).suffix)
 
 
-def resolve_source(text: str | None, *, sysfs: Path = SYSFS) -> Source:
-    """An index, a video file, or a camera's name (part of it, any case) as Linux lists it."""
+def resolve_source(
+    text: str | None,
+    *,
+    sysfs: Path = SYSFS,
+    platform: str = sys.platform,
+    cameras: Callable[[], list[CameraInfo]] | None = None,
+) -> Source:
+    """An index, a video file, or a camera's name (part of it, any case) as the system
+    lists it. Outside Linux naming needs the list of cameras, which opens each one."""
     source = parse_source(text)
     if isinstance(source, int) or looks_like_path(source):
         return source
+    if platform.startswith("linux"):
+        listed = linux_video_nodes(sysfs) if sysfs.is_dir() else []
+    else:
+        found = cameras() if cameras else list_cameras(platform=platform)
+        listed = [(int(camera.source), camera.name) for camera in found if camera.source.isdigit()]
     wanted = source.casefold()
-    for index, name in linux_video_nodes(sysfs) if sysfs.is_dir() else []:
+    for index, name in listed:
         if wanted in name.casefold():
             return index
     return source
@@ -103,9 +121,11 @@ def list_cameras(
     sysfs: Path = SYSFS,
     platform: str = sys.platform,
     prober: Prober = open_problem,
-    timeout_s: float = PROBE_TIMEOUT_S,
+    timeout_s: float | None = None,
+    names: Namer | None = None,
 ) -> list[CameraInfo]:
     """The cameras found, in index order. Slow (it opens each one): call off the GUI thread."""
+    timeout_s = probe_timeout_for(platform) if timeout_s is None else timeout_s
     if platform.startswith("linux") and sysfs.is_dir():
         cameras = []
         for index, name in linux_video_nodes(sysfs):
@@ -116,15 +136,42 @@ def list_cameras(
         return cameras
     if platform.startswith("linux"):
         return []  # no video4linux at all: no camera driver loaded
-    cameras = []
+    # The system's list is read while the cameras are tried, not after.
+    pending = in_background(names or (lambda: candidate_names(platform)))
+    found: list[CameraProblem | None] = []
     for index in range(MAX_INDICES):
         problem = probe(index, timeout_s, prober)
         if problem is CameraProblem.NO_FRAMES:
             # Slow to open (Windows' Media Foundation can take seconds): most likely a
             # camera. List it; the preview will wait for it without a time limit.
-            cameras.append(CameraInfo(str(index), default_name(index + 1), problem))
+            found.append(problem)
             break
         if problem is not None:
             break  # indices are consecutive: the first gap ends the list
-        cameras.append(CameraInfo(str(index), default_name(index + 1)))
-    return cameras
+        found.append(None)
+    system_names = names_for(len(found), pending(LISTER_TIMEOUT_S + 1.0) or [])
+    return [
+        CameraInfo(str(index), system_names[index] if system_names else default_name(index + 1), p)
+        for index, p in enumerate(found)
+    ]
+
+
+def in_background(work: Callable[[], list[list[str]]]) -> Callable[[float], list[list[str]]]:
+    """Starts ``work`` on a daemon thread; the returned function waits for its answer
+    at most the given time ([] when it failed or is late)."""
+    outcome: list[list[list[str]]] = []
+
+    def target() -> None:
+        try:
+            outcome.append(work())
+        except Exception:
+            log.exception("listing the system's camera names failed")
+
+    worker = threading.Thread(target=target, name="camera-names", daemon=True)
+    worker.start()
+
+    def wait(timeout_s: float) -> list[list[str]]:
+        worker.join(timeout_s)
+        return outcome[0] if outcome else []
+
+    return wait
