@@ -4,7 +4,7 @@ import pytest
 
 from pulse_server import PulseServer
 from readiness.devices.audio import AudioError, AudioProblem, list_devices, resolve_device
-from readiness.devices.audio.catalogue import friendly_devices, pick_device
+from readiness.devices.audio.catalogue import all_devices, friendly_devices, pick_device
 
 pytest_plugins = ["pulse_server"]
 
@@ -51,17 +51,16 @@ LINUX = [
 ]
 
 
-def test_windows_keeps_one_host_api_with_full_names() -> None:
-    devices = friendly_devices(WINDOWS, WINDOWS_APIS, "input", default_index=0)
+def test_windows_offers_each_device_once_with_full_names() -> None:
+    devices = friendly_devices(WINDOWS, WINDOWS_APIS, "input", default_index=1, platform="win32")
     names = [d.name for d in devices]
     assert names == [
-        "Mappeur de sons Microsoft - Input",
         "Réseau de microphones (Realtek(R) Audio)",  # MME cut it at 31 characters
         "Microphone (Casque USB Jabra Evolve 20)",
-    ]
+    ]  # no « Mappeur de sons Microsoft », no « Pilote de capture audio principal »
     assert devices[0].is_default
-    assert {d.host_api for d in devices} == {"MME"}
-    assert devices[2].raw_name == "Microphone (Casque USB Jabra Ev"  # what PortAudio opens
+    assert {d.host_api for d in devices} == {"Windows WASAPI"}
+    assert [d.index for d in devices] == [8, 9]  # what PortAudio opens
 
 
 def test_linux_hides_alsa_plugins_and_the_sound_server_twin() -> None:
@@ -85,22 +84,23 @@ def test_no_device_of_a_kind_gives_an_empty_list() -> None:
 @pytest.mark.parametrize(
     ("choice", "expected"),
     [
-        (None, 0),
-        ("", 0),
+        (None, 8),
+        ("", 8),
         ("7", 7),  # a number is PortAudio's index, even of a hidden duplicate
-        ("Microphone (Casque USB Jabra Ev", 2),  # PortAudio's own name, as remembered
-        ("microphone (casque usb jabra evolve 20)", 2),  # the friendly name, any case
-        ("jabra", 2),  # part of a name
+        ("Microphone (Casque USB Jabra Ev", 9),  # MME's name, as remembered: its WASAPI twin
+        ("microphone (casque usb jabra evolve 20)", 9),  # the friendly name, any case
+        ("jabra", 9),  # part of a name
+        ("Pilote de capture audio principal", 5),  # hidden, still reachable
     ],
 )
 def test_a_device_is_chosen_by_name_or_number(choice, expected) -> None:
-    offered = friendly_devices(WINDOWS, WINDOWS_APIS, "input", 0)
-    direct_sound = friendly_devices(WINDOWS[5:8], WINDOWS_APIS, "input", 5)  # hidden ones
-    assert pick_device(offered, offered + direct_sound, choice, "input").index == expected
+    offered = friendly_devices(WINDOWS, WINDOWS_APIS, "input", 1, platform="win32")
+    everything = all_devices(WINDOWS, WINDOWS_APIS, "input")
+    assert pick_device(offered, everything, choice, "input").index == expected
 
 
 def test_an_unknown_choice_or_no_device_is_an_audio_error() -> None:
-    offered = friendly_devices(WINDOWS, WINDOWS_APIS, "input", 0)
+    offered = friendly_devices(WINDOWS, WINDOWS_APIS, "input", 1, platform="win32")
     with pytest.raises(AudioError) as unknown:
         pick_device(offered, offered, "Blue Yeti", "input")
     assert unknown.value.problem is AudioProblem.NOT_FOUND

@@ -2,20 +2,23 @@
 
 PortAudio lists every device once per host API (Windows: MME, DirectSound,
 WASAPI, WDM-KS; Linux: ALSA's hardware and plugin names), so a laptop shows a
-dozen entries for one microphone. We keep the system's default host API only,
-drop ALSA's plugin pseudo-devices, and take full names from another host API
-where MME cuts them at 31 characters.
+dozen entries for one microphone. On Windows each physical device is offered
+once (``windows_devices``), the communications default first. Elsewhere we keep
+the system's default host API only and drop ALSA's plugin pseudo-devices.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from readiness.core.i18n import translate
 from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem, Kind
 from readiness.devices.audio.portaudio import classify, portaudio, rescan
+from readiness.devices.audio.windows_default import Registry, communications_default
+from readiness.devices.audio.windows_devices import offer as windows_offer
 
 # ALSA plugin names that route to the same card or server as "default", or convert formats.
 _ALSA_PSEUDO = re.compile(
@@ -26,7 +29,6 @@ _ALSA_PSEUDO = re.compile(
 )
 # Names that are the sound server itself: the same device as "default" when it exists.
 _SOUND_SERVERS = {"pulse", "pipewire"}
-_MME_NAME_LIMIT = 31
 _ALSA_HW_SUFFIX = re.compile(r"\s*\((hw|plughw):\d+,\d+\)$")
 
 
@@ -39,12 +41,18 @@ def friendly_devices(
     hostapis: Sequence[Mapping[str, Any]],
     kind: Kind,
     default_index: int,
+    *,
+    platform: str = sys.platform,
+    communications_name: str | None = None,
 ) -> list[AudioDevice]:
     """The devices to offer for ``kind``, default first, from PortAudio's own tables.
 
     ``devices`` and ``hostapis`` are what ``sounddevice.query_devices()`` and
     ``query_hostapis()`` return; ``default_index`` is the system default's index (-1: none).
+    ``communications_name`` (Windows only): the default communications device's name.
     """
+    if platform == "win32":
+        return windows_offer(devices, hostapis, kind, default_index, communications_name)
     usable = [d for d in devices if _channels(d, kind) > 0]
     if not usable:
         return []
@@ -64,7 +72,7 @@ def friendly_devices(
         hidden = _ALSA_PSEUDO.match(raw) or (has_default and bare in _SOUND_SERVERS)
         if api_names.get(api) == "ALSA" and hidden:
             continue
-        name = _display_name(raw, entry, usable, api, api_names, kind)
+        name = _display_name(raw, api, api_names)
         key = name.casefold()
         if key in seen:  # the same name twice in one host API: keep the first
             continue
@@ -79,26 +87,11 @@ def friendly_devices(
     return chosen
 
 
-def _display_name(
-    raw: str,
-    entry: Mapping[str, Any],
-    usable: Sequence[Mapping[str, Any]],
-    api: int,
-    api_names: Mapping[int, str],
-    kind: Kind,
-) -> str:
+def _display_name(raw: str, api: int, api_names: Mapping[int, str]) -> str:
     if raw == "default":
         return translate("Audio", "Par défaut (réglages de l'ordinateur)")
     if api_names.get(api) == "ALSA":
         return _ALSA_HW_SUFFIX.sub("", raw)
-    if api_names.get(api) == "MME" and len(raw) >= _MME_NAME_LIMIT:
-        longer = [
-            str(d["name"])
-            for d in usable
-            if d["hostapi"] != api and str(d["name"]).startswith(raw) and _channels(d, kind)
-        ]
-        if longer:
-            return min(longer, key=len)
     return raw
 
 
@@ -159,14 +152,31 @@ def pick_device(
         for pool in (offered, everything):
             found = next((d for d in pool if matches(d)), None)
             if found is not None:
-                return found
+                return _offered_twin(found, offered) if pool is everything else found
     raise AudioError(AudioProblem.NOT_FOUND, wanted)
 
 
-def device_tables(kind: Kind, *, fresh: bool = True) -> tuple[list[AudioDevice], list[AudioDevice]]:
+def _offered_twin(found: AudioDevice, offered: Sequence[AudioDevice]) -> AudioDevice:
+    """The offered entry of the same device (Windows: a name remembered from another host API)."""
+    folded = found.raw_name.casefold()
+    for device in offered:
+        name = device.name.casefold()
+        if name == folded or (found.host_api == "MME" and name.startswith(folded)):
+            return device
+    return found
+
+
+def device_tables(
+    kind: Kind,
+    *,
+    fresh: bool = True,
+    platform: str = sys.platform,
+    registry: Registry | None = None,
+) -> tuple[list[AudioDevice], list[AudioDevice]]:
     """(the devices to offer, default first; every device of ``kind`` PortAudio lists).
 
     ``fresh``: rescan first, to see devices plugged in since (skipped while a stream is open).
+    ``registry``: where Windows' communications default is read (the real one by default).
     """
     if fresh:
         rescan()
@@ -180,14 +190,28 @@ def device_tables(kind: Kind, *, fresh: bool = True) -> tuple[list[AudioDevice],
                 default_index = api_default
         except sd.PortAudioError as exc:
             raise classify(exc) from None
-    offered = friendly_devices(devices, hostapis, kind, int(default_index))
+    communications = communications_default(kind, registry) if platform == "win32" else None
+    offered = friendly_devices(
+        devices,
+        hostapis,
+        kind,
+        int(default_index),
+        platform=platform,
+        communications_name=communications,
+    )
+    return offered, all_devices(devices, hostapis, kind)
+
+
+def all_devices(
+    devices: Sequence[Mapping[str, Any]], hostapis: Sequence[Mapping[str, Any]], kind: Kind
+) -> list[AudioDevice]:
+    """Every entry of ``kind`` PortAudio lists, hidden duplicates included, as they are named."""
     api_names = {i: str(h.get("name", "")) for i, h in enumerate(hostapis)}
-    everything = [
+    return [
         _device(d, str(d["name"]), api_names, is_default=False)
         for d in devices
         if _channels(d, kind) > 0
     ]
-    return offered, everything
 
 
 def list_devices(kind: Kind, *, fresh: bool = True) -> list[AudioDevice]:
