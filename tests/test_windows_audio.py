@@ -245,3 +245,19 @@ def test_without_the_registry_portaudios_default_stays(caplog) -> None:
 def test_systemtime_orders_like_time() -> None:
     assert systemtime(stamp(2024, 12, 31, 23)) < systemtime(stamp(2025, 1, 1, 0))
     assert systemtime(b"\x01" * 8) is None and systemtime("2024") is None
+
+
+def test_a_wasapi_stream_lets_windows_convert_the_format_and_others_are_untouched() -> None:
+    import sounddevice as sd
+
+    from readiness.devices.audio.model import AudioDevice
+    from readiness.devices.audio.streams import host_settings
+
+    def device(api: str) -> AudioDevice:
+        return AudioDevice(3, "Réseau de microphones", "Réseau de microphones", api, 4, 0, 48000.0)
+
+    settings = host_settings(sd, device("Windows WASAPI"))["extra_settings"]
+    assert isinstance(settings, sd.WasapiSettings)
+    assert settings._streaminfo.flags & sd._lib.paWinWasapiAutoConvert
+    assert host_settings(sd, device("MME")) == {}
+    assert host_settings(sd, device("ALSA")) == {}

@@ -70,6 +70,15 @@ def _rates(device: AudioDevice, wanted: float | None) -> list[float]:
     return list(dict.fromkeys([*rates, *_FALLBACK_RATES]))
 
 
+def host_settings(sd: ModuleType, device: AudioDevice) -> dict[str, Any]:
+    """What a stream on ``device`` needs from its host API. WASAPI in shared mode takes
+    only the device's own mix format: a microphone array's 4 channels, or a rate the
+    mixer does not run at, would be refused; ``auto_convert`` lets Windows convert."""
+    if device.host_api == "Windows WASAPI":
+        return {"extra_settings": sd.WasapiSettings(auto_convert=True)}
+    return {}
+
+
 def _started(sd: ModuleType, stream: Any) -> Any:
     """Count a just-opened stream as open (no rescan meanwhile) and start it.
 
@@ -165,6 +174,7 @@ class Capture:
                             latency=LATENCY_S,
                             callback=self._callback,
                             finished_callback=self._finished.set,
+                            **host_settings(sd, device),
                         )
                     except (sd.PortAudioError, ValueError) as exc:
                         last_error = exc
@@ -306,6 +316,7 @@ class Playback:
                 latency=PLAY_LATENCY_S,
                 callback=self._callback,
                 finished_callback=self._done.set,
+                **host_settings(sd, device),
             )
         except (sd.PortAudioError, ValueError) as exc:
             raise classify(exc) from None
