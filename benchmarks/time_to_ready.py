@@ -11,6 +11,10 @@ app (an older commit) with the same person, for a before/after comparison.
     uv run python benchmarks/time_to_ready.py --runs 3
     git worktree add /tmp/before <commit>
     uv run python benchmarks/time_to_ready.py --runs 3 --source /tmp/before
+
+``--shots DIR`` grabs each page as the person leaves it (the README's screenshots): one
+run, on the X display in ``DISPLAY`` (Xvfb), with ``--lang``, ``--dark``, ``--text-scale``
+and ``--size`` as in ``tools/screenshots.py``.
 """
 
 from __future__ import annotations
@@ -38,15 +42,23 @@ PERSON = Path(__file__).resolve().parent / "time_to_ready_person.py"
 RUN_TIMEOUT_S = 360
 
 
-def one_run(base: Path, source: Path, pulse: PulseServer, stun: StunServer, speed) -> dict:
+def one_run(
+    base: Path,
+    source: Path,
+    pulse: PulseServer,
+    stun: StunServer,
+    speed,
+    look: list[str],
+    lang: str = "fr",
+) -> dict:
     home = Path(tempfile.mkdtemp(dir=base, prefix="run-"))
     config = write_config(home / "session.toml", camera=str(base / "good.avi"), stun_port=stun.port)
     env = {
         **os.environ,
         **isolated_user_env(home),
         **pulse.client_env(),
-        "QT_QPA_PLATFORM": "offscreen",
-        "LANGUAGE": "fr",
+        "QT_QPA_PLATFORM": "xcb" if "--shots" in look else "offscreen",
+        "LANGUAGE": lang,
         "PYTHONPATH": os.pathsep.join([str(source), str(ROOT / "tests")]),
     }
     command = [
@@ -60,6 +72,7 @@ def one_run(base: Path, source: Path, pulse: PulseServer, stun: StunServer, spee
         str(stun.port),
         "--speed-url",
         speed.url,
+        *look,
     ]
     done = subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT_S, check=False
@@ -74,7 +87,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to run")
+    parser.add_argument("--shots", type=Path, help="grab each page into this folder (one run)")
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--text-scale", type=float, default=1.0)
+    parser.add_argument("--size", default="1040x700")
     args = parser.parse_args()
+    look = []
+    if args.shots is not None:
+        args.runs = 1
+        look = ["--shots", str(args.shots.resolve()), "--size", args.size]
+        look += ["--text-scale", str(args.text_scale)] + (["--dark"] if args.dark else [])
     base = Path(tempfile.mkdtemp(prefix="readiness-ready-"))
     write_variant(base, "good")
     pulse = PulseServer(base / "pulse")
@@ -88,7 +111,7 @@ def main() -> int:
             SpeedServer(down_mbps=20, up_mbps=5, latency_ms=15) as speed,
         ):
             for _ in range(args.runs):
-                result = one_run(base, args.source.resolve(), pulse, stun, speed)
+                result = one_run(base, args.source.resolve(), pulse, stun, speed, look, args.lang)
                 print(json.dumps(result), flush=True)
                 results.append(result)
     finally:

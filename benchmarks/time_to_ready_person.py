@@ -44,11 +44,13 @@ NAME = "Emma Martin"
 class Person:
     """Driven by a GUI timer: each tick, acts on the page in front of them, or waits."""
 
-    def __init__(self, window, pulse_base: Path):
+    def __init__(self, window, pulse_base: Path, shots: Path | None = None):
         from PySide6.QtCore import QTimer
 
         self.window = window
         self.pulse_base = pulse_base
+        #: Where each page is grabbed as the person leaves it (README screenshots).
+        self.shots = shots
         self.step = ""
         self.arrived = 0.0
         self.busy_until = 0.0  # the person is doing something (reading, speaking)
@@ -78,10 +80,17 @@ class Person:
         done, waiting = getattr(self, f"_on_{self.step}")(page, now)
         if waiting:
             self.waiting[self.step] = self.waiting.get(self.step, 0.0) + elapsed
+        if done:
+            self._grab()
         if done and self.step == "join":
             self._finish(ready=True)
         elif done:
             self.window.next_button.click()
+
+    def _grab(self) -> None:
+        if self.shots is not None:
+            row = self.window.sidebar.currentRow()
+            self.window.grab().save(str(self.shots / f"{row:02d}-{self.step}.png"))
 
     def _arrive(self, step: str, now: float) -> None:
         if self.step:
@@ -202,6 +211,10 @@ def main() -> int:
     parser.add_argument("--pulse-base", type=Path, required=True)
     parser.add_argument("--stun-port", type=int, required=True)
     parser.add_argument("--speed-url", required=True, help="the local speed test server")
+    parser.add_argument("--shots", type=Path, help="grab each page as the person leaves it")
+    parser.add_argument("--dark", action="store_true", help="a dark palette like the systems'")
+    parser.add_argument("--text-scale", type=float, default=1.0, help="2: text at 200 %%")
+    parser.add_argument("--size", default="1040x700", help="the window's size (WxH)")
     args = parser.parse_args()
     from readiness.app import run_app
 
@@ -214,7 +227,9 @@ def main() -> int:
 
         app = QApplication.instance()
         window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
-        kept.append(Person(window, args.pulse_base))
+        if args.shots is not None:
+            dress(app, window, args)
+        kept.append(Person(window, args.pulse_base, args.shots))
 
     return run_app(
         config_path=args.config,
@@ -222,6 +237,22 @@ def main() -> int:
         argv=[],
         kit=local_line(args.stun_port, args.speed_url),
     )
+
+
+def dress(app, window, args) -> None:
+    """The look asked for the screenshots: palette, text size, window size."""
+    args.shots.mkdir(parents=True, exist_ok=True)
+    if args.dark:
+        from readiness.ui.theme import accessible_palette
+        from system_palettes import fusion_dark
+
+        app.setPalette(accessible_palette(fusion_dark()))
+    if args.text_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.text_scale)
+        app.setFont(font)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
 
 
 def local_line(stun_port: int, speed_url: str):

@@ -13,7 +13,7 @@ between commands as Orca hears them:
 - ``{"cmd": "events"}``: the events heard since the last call, then forgotten;
 - ``{"cmd": "key", "keysym": 65289}``: a key pressed and released, as a keyboard does
   (through the registry's device controller: X's XTest);
-- ``{"cmd": "press", "role": "push button", "name": "Suivant >"}``: the object's first
+- ``{"cmd": "press", "role": "push button", "name": "Suivant"}``: the object's first
   action (a screen reader's "activate");
 - ``{"cmd": "select", "role": "list", "name": "Étapes", "index": 2}``: a list's child
   selected through the selection interface;

@@ -24,7 +24,7 @@ def test_the_welcome_page_switches_to_english_and_back(make_window, qtbot, back_
     english = keeper.window
     assert english is not first and english.isVisible()
     assert english.windowTitle().endswith(" — Get ready for my session")
-    assert english.next_button.text() == "&Next >"
+    assert english.next_button.text() == "&Next"
     assert english.geometry().topLeft() == first_place
     assert i18n.language() == "en" and services.preferences.language == "en"
     back = english.page("welcome").language_button

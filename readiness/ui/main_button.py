@@ -10,9 +10,9 @@ since a ring in the selection colour would not show on a button of that colour.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from readiness.core.accent import HOVER_SHARE, PRESSED_SHARE, AccentColors, hex_color, state_fill
+from readiness.core.accent import HOVER_SHARE, PRESSED_SHARE, accent_colors, hex_color, state_fill
 from readiness.ui.theme import rgb
 
 #: The property branding.py looks for (branding.MAIN_BUTTON; not imported: it would
@@ -22,30 +22,36 @@ SCALE = 1.25
 
 
 class MainButton(QPushButton):
-    def __init__(self, text: str, parent: QWidget | None = None):
+    def __init__(self, text: str, parent: QWidget | None = None, *, scale: float = SCALE):
         super().__init__(text, parent)
         self.setProperty(MAIN_BUTTON, True)
         font = self.font()
-        font.setPointSizeF(font.pointSizeF() * SCALE)
+        font.setPointSizeF(font.pointSizeF() * scale)
         font.setBold(True)
         self.setFont(font)
         self._own_sheet = ""
+        self._tinting = False
         self._tint()
 
     def _tint(self) -> None:
         if self.styleSheet() != self._own_sheet:
             return  # the organisation's accent (branding.tint_button) wins
-        palette = self.palette()
-        fill, text = rgb(palette.highlight().color()), rgb(palette.highlightedText().color())
-        colors = AccentColors(fill, fill, text)
+        # The colours around the button, not its own: a style sheet changes those.
+        around = self.parentWidget()
+        palette = around.palette() if around is not None else QApplication.palette()
         surfaces = (rgb(palette.window().color()), rgb(palette.base().color()))
+        # The selection colour as the theme gives it, moved as little as needed where a
+        # system's own falls short (Fusion's white on mid blue: 3.7:1).
+        highlight = rgb(palette.highlight().color())
+        colors = accent_colors(highlight, rgb(palette.highlightedText().color()), surfaces)
+        fill, text = colors.fill, colors.text
         hover = hex_color(state_fill(colors, HOVER_SHARE, surfaces))
         pressed = hex_color(state_fill(colors, PRESSED_SHARE, surfaces))
         disabled = palette.color(palette.ColorGroup.Disabled, palette.ColorRole.Button).name()
         disabled_text = palette.color(
             palette.ColorGroup.Disabled, palette.ColorRole.ButtonText
         ).name()
-        self._own_sheet = (
+        sheet = (
             "QPushButton {"
             f" background-color: {hex_color(fill)}; color: {hex_color(text)};"
             " border: 2px solid transparent; background-clip: padding; border-radius: 8px;"
@@ -55,9 +61,16 @@ class MainButton(QPushButton):
             f"QPushButton:focus {{ border-color: {palette.windowText().color().name()}; }}"
             f"QPushButton:disabled {{ background-color: {disabled}; color: {disabled_text}; }}"
         )
-        self.setStyleSheet(self._own_sheet)
+        if sheet != self._own_sheet:
+            self._own_sheet = sheet
+            self._tinting = True  # setting a style sheet changes the palette: no loop
+            try:
+                self.setStyleSheet(sheet)
+            finally:
+                self._tinting = False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        kinds = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+        if event.type() in kinds and not self._tinting:
             self._tint()

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from readiness.core.result import CheckResult
 from readiness.ui.check_controller import CheckController
+from readiness.ui.main_button import MainButton
 from readiness.ui.page import Page, PageArea
 from readiness.ui.page_context import PageContext
 from readiness.ui.pages import PAGE_BUILDERS
 from readiness.ui.pages.welcome import WelcomePage
 from readiness.ui.services import Services
+from readiness.ui.sheet import Sheet
 from readiness.ui.sidebar import StepSidebar
 from readiness.ui.status_style import BadgeState
 from readiness.ui.tasks import TaskRunner
@@ -36,6 +38,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 
     from readiness.ui.report_actions import ReportActions
+
+
+#: Around Help, Back and Next, on the sheet's edge: in line with the pages' text.
+BUTTONS_MARGINS = (36, 12, 24, 18)
 
 
 @dataclass(frozen=True)
@@ -76,22 +82,30 @@ class MainWindow(QMainWindow):
 
         self.help_button = QPushButton(self.tr("Besoin d'&aide ?"))
         self.help_button.clicked.connect(self.show_help)
-        self.back_button = QPushButton(self.tr("< &Précédent"))
+        self.back_button = QPushButton(self.tr("&Précédent"))
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton(self.tr("&Suivant >"))
+        # The way on, on every page: the main button (the accent's, or the selection's).
+        self.next_button = MainButton(self.tr("&Suivant"), scale=1.0)
         self.next_button.clicked.connect(self.go_next)
 
         bottom = QHBoxLayout()
+        bottom.setContentsMargins(*BUTTONS_MARGINS)
+        bottom.setSpacing(12)
         bottom.addWidget(self.help_button)
         bottom.addStretch(1)
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.next_button)
-        content = QVBoxLayout()
+        sheet = Sheet()
+        content = QVBoxLayout(sheet)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
         content.addWidget(self.stack, 1)
         content.addLayout(bottom)
         root = QHBoxLayout()
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
         root.addWidget(self.sidebar)
-        root.addLayout(content, 1)
+        root.addWidget(sheet, 1)
         central = QWidget()
         central.setLayout(root)
         self.setCentralWidget(central)

@@ -1,10 +1,14 @@
-"""The list of steps on the left, each with its status icon and word."""
+"""The list of steps on the left, each with its status icon and word.
+
+It lies on the window's own colour, without a frame, beside the page's sheet (the
+theme's field colour): its rows are drawn in the window's text colour to match.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
 from readiness.ui.status_style import (
     BadgeState,
@@ -12,8 +16,12 @@ from readiness.ui.status_style import (
     state_icon,
     state_word,
 )
+from readiness.ui.step_delegate import StepDelegate
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
+#: Room around the steps (left, top, right, bottom).
+MARGINS = (10, 16, 10, 10)
+_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 
 
 def _blank_icon() -> QIcon:
@@ -33,6 +41,9 @@ class StepSidebar(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(160)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setViewportMargins(*MARGINS)
+        self.setItemDelegate(StepDelegate(self))
         self._titles: dict[str, str] = {}
         self._states: dict[str, BadgeState | None] = {}
         self._texts_version = 0
@@ -40,6 +51,10 @@ class StepSidebar(QListWidget):
         self._width = 0
         #: The selection's text colour when the accent replaces the theme's selection.
         self._backdrop: str | None = None
+        #: The accent's (fill, text) for the selected step; None: the theme's selection.
+        self._selection: tuple[QColor, QColor] | None = None
+        self._tinting = False
+        self._retint()
 
     def sizeHint(self) -> QSize:
         """As wide as the longest title or status word, in the current font."""
@@ -49,7 +64,7 @@ class StepSidebar(QListWidget):
             metrics = self.fontMetrics()
             lines = [line for r in range(self.count()) for line in self.item(r).text().split("\n")]
             text = max((metrics.horizontalAdvance(line) for line in lines), default=150)
-            chrome = self.iconSize().width() + 6 * self.spacing() + 2 * self.frameWidth() + 24
+            chrome = self.iconSize().width() + 6 * self.spacing() + MARGINS[0] + MARGINS[2] + 36
             self._width, self._width_for = text + chrome, key
         # Any height: the list takes the window's (its vertical policy is Expanding).
         return QSize(self._width, 200)
@@ -96,13 +111,37 @@ class StepSidebar(QListWidget):
     def set_selection_colors(self, fill: QColor, text: QColor) -> None:
         """The selected step in the organisation's accent colour (readiness.ui.branding
         has made the pair readable), its icons redrawn on a disc of the text's colour."""
-        palette = self.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, fill)
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
-        self.setPalette(palette)
+        self._selection = (QColor(fill), QColor(text))
+        self._retint()
         self._backdrop = text.name()
         self.redraw_icons()
+
+    def _retint(self) -> None:
+        """The window's colours on the rows, as they come down from the window now (light
+        or dark), with the accent's selection when there is one."""
+        around = self.palette()  # Window and WindowText are never set here: inherited
+        palette = QPalette()
+        for group in _GROUPS:
+            palette.setColor(
+                group, QPalette.ColorRole.Base, around.color(group, QPalette.ColorRole.Window)
+            )
+            palette.setColor(
+                group, QPalette.ColorRole.Text, around.color(group, QPalette.ColorRole.WindowText)
+            )
+            if self._selection is not None:
+                palette.setColor(group, QPalette.ColorRole.Highlight, self._selection[0])
+                palette.setColor(group, QPalette.ColorRole.HighlightedText, self._selection[1])
+        self._tinting = True
+        try:
+            self.setPalette(palette)
+        finally:
+            self._tinting = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        kinds = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in kinds and not self._tinting:
+            self._retint()
+        super().changeEvent(event)
 
     def _icon(self, state: BadgeState) -> QIcon:
         return state_icon(state, self._backdrop)  # None: the theme's own selection

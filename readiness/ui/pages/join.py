@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,9 +22,11 @@ from readiness.core.display_name import name_advice, name_problem, normalize_nam
 from readiness.core.open_outcome import OpenOutcome
 from readiness.core.runner import run_check
 from readiness.core.zoom_links import app_join_url, web_join_url
+from readiness.ui.card import Card
 from readiness.ui.check_controller import CheckController
 from readiness.ui.contact_card import ContactCard
 from readiness.ui.help_text import interruption_rule
+from readiness.ui.main_button import MainButton
 from readiness.ui.page import Page, enlarge, paragraph, rich_label
 from readiness.ui.qr_code import QrCodeWidget
 from readiness.ui.services import Services
@@ -82,9 +83,8 @@ class JoinPage(Page):
 
     # --- building -------------------------------------------------------------
 
-    def _meeting_card(self) -> QFrame:
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
+    def _meeting_card(self) -> Card:
+        card = Card()
         grid = QGridLayout(card)
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(16)
@@ -132,12 +132,9 @@ class JoinPage(Page):
 
     def _join_section(self) -> QVBoxLayout:
         section = QVBoxLayout()
-        self.join_button = QPushButton(self.tr("&Rejoindre la réunion Zoom"))
+        # The page's one main action, in the accent's colour (or the selection's).
+        self.join_button = MainButton(self.tr("&Rejoindre la réunion Zoom"), scale=1.15)
         self.join_button.setDefault(True)
-        font = self.join_button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.join_button.setFont(font)
         self.join_button.setMinimumHeight(44)
         self.join_button.clicked.connect(self._join_default)
         self.web_button = QPushButton(self.tr("Ouvrir plutôt dans le &navigateur"))
@@ -199,8 +196,7 @@ class JoinPage(Page):
         trouble.addWidget(self.trouble_label)
         trouble.addWidget(self.contact)
         trouble.addStretch(1)
-        box = QFrame()
-        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box = Card()
         row = QHBoxLayout(box)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(24)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from readiness.checks.network import NetworkFindings
 from readiness.checks.network_flow import NetworkFlow, NetworkMeasured, NetworkProgress
 from readiness.core.measure_text import connection_word
 from readiness.core.result import CheckResult, Status
+from readiness.ui.card import Card
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, heading_label, paragraph
@@ -278,12 +278,11 @@ def _mbps(value: float) -> str:
     return mbps_text(value)
 
 
-class _Figures(QFrame):
+class _Figures(Card):
     """What the line allows in large type, then the figures behind it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.allows = heading_label("", scale=1.3)  # its text is its name, in step
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(16)

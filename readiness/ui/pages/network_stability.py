@@ -3,18 +3,18 @@ last minutes, and the same in one sentence for everyone (screen readers included
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from readiness.checks.line_watch import STATS_EVERY_S, LineSnapshot
 from readiness.core.stability_text import stability_sentence
+from readiness.ui.card import Card
 from readiness.ui.page import heading_label, paragraph
 from readiness.ui.stability_chart import StabilityChart
 
 
-class StabilityPanel(QFrame):
+class StabilityPanel(Card):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = heading_label(self.tr("Stabilité de la connexion"), scale=1.1)
         self.chart = StabilityChart()
         self.sentence = paragraph()  # its text is its name, in step (the heading says what)

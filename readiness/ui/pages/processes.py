@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from readiness.checks.processes_flow import (
 )
 from readiness.core.heavy_apps import HeavyProcess
 from readiness.core.i18n import decimal, pick
+from readiness.ui.card import Card
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, heading_label, paragraph
@@ -65,13 +65,12 @@ def group_entries(heavy: tuple[HeavyProcess, ...]) -> list[AppEntry]:
     return sorted(entries.values(), key=lambda e: (REASON_ORDER.index(e.reason), -e.cpu_percent))
 
 
-class AppRow(QFrame):
+class AppRow(Card):
     """An application in the list, with its « Fermer » button when we may close it."""
 
     def __init__(self, entry: AppEntry, parent: QWidget | None = None):
         super().__init__(parent)
         self.entry = entry
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         # A process's own name, shown as written (plain text), in bold.
         name = heading_label(entry.app, 1.0)
         details = self.tr("processeur {cpu} % · mémoire {memory} Mo").format(
