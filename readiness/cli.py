@@ -208,7 +208,8 @@ def _print_json(data: dict) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _print_summary(results) -> None:
+def _print_summary(results, platform: str = sys.platform) -> None:
+    from readiness.core.privacy_settings import MEASURE_KEY, settings_uri
     from readiness.core.result import Status, verdict, verdict_title
 
     marks = {
@@ -224,6 +225,10 @@ def _print_summary(results) -> None:
         print(line.format(mark=marks[result.status], title=result.title, summary=result.summary))
         for advice in result.advice:
             print(f"    → {advice}")
+        # For IT support: the settings page the button opens in the window.
+        uri = settings_uri(result.measures.get(MEASURE_KEY, ""), platform)
+        if uri:
+            print("    " + translate("Cli", "Réglages à ouvrir : {uri}").format(uri=uri))
     print(translate("Cli", "Bilan : {verdict}").format(verdict=verdict_title(verdict(results))))
 
 

@@ -19,6 +19,7 @@ from readiness.core.face_finder import Framing
 from readiness.core.frame_analysis import CameraObservation
 from readiness.core.i18n import translate
 from readiness.core.image_quality import Lighting
+from readiness.core.privacy_settings import PrivacyKind, privacy_measures, settings_steps
 from readiness.core.result import CheckResult, Status
 from readiness.devices.camera.model import CameraInfo, CameraProblem
 from readiness.devices.camera.probe import looks_like_path
@@ -60,14 +61,17 @@ def observation_measures(observation: CameraObservation) -> dict[str, Any]:
     }
 
 
-def judge_camera(observation: CameraObservation) -> CheckResult:
+def judge_camera(observation: CameraObservation, platform: str = sys.platform) -> CheckResult:
     """The verdict on what the frames showed: failed if black, warnings for light,
     face and frozen image; framing tips and the confidentiality reminder (more than one
     face in view) never lower the status."""
     findings: list[tuple[Status, str, tuple[str, ...]]] = []
     lighting = observation.lighting
+    measures = observation_measures(observation)
     if lighting is Lighting.BLACK:
-        findings.append((Status.FAILED, *_black()))
+        findings.append((Status.FAILED, *_black(platform)))
+        # Some Windows drivers and macOS give black frames to an app refused the camera.
+        measures.update(privacy_measures(PrivacyKind.CAMERA, platform))
     elif lighting is not Lighting.GOOD:
         findings.append((Status.WARNING, *_LIGHTING[lighting]()))
     if observation.frozen:
@@ -77,7 +81,6 @@ def judge_camera(observation: CameraObservation) -> CheckResult:
     tips = _framing_tips(observation.framing)
     if observation.faces > 1:
         tips = (confidentiality_reminder(), *tips)
-    measures = observation_measures(observation)
     title = camera_title()
     if not findings:
         summary = translate(
@@ -92,8 +95,8 @@ def judge_camera(observation: CameraObservation) -> CheckResult:
     return CheckResult(CHECK_ID, status, title, summary, (*advice, *tips), measures)
 
 
-def _black() -> tuple[str, tuple[str, ...]]:
-    return translate("CameraCheck", "L'image est toute noire."), (
+def _black(platform: str) -> tuple[str, tuple[str, ...]]:
+    advice = (
         translate(
             "CameraCheck",
             "Ouvrez le cache de la caméra (le petit volet au-dessus de l'écran) "
@@ -104,6 +107,16 @@ def _black() -> tuple[str, tuple[str, ...]]:
             "Si votre clavier a une touche avec une caméra barrée, appuyez dessus.",
         ),
     )
+    if platform in ("win32", "darwin"):
+        advice += (
+            translate(
+                "CameraCheck",
+                "L'image peut aussi être noire quand l'ordinateur bloque l'accès à la "
+                "caméra dans ses réglages de confidentialité.",
+            ),
+            *settings_steps(PrivacyKind.CAMERA, platform),
+        )
+    return translate("CameraCheck", "L'image est toute noire."), advice
 
 
 def _dark() -> tuple[str, tuple[str, ...]]:
@@ -200,14 +213,17 @@ def judge_problem(
 ) -> CheckResult:
     """The verdict when the camera gives no image: always failed, with what to do."""
     summary, advice = _problem_text(problem, is_file, platform)
-    return CheckResult(
-        CHECK_ID,
-        Status.FAILED,
-        camera_title(),
-        summary,
-        advice,
-        {"problem": str(problem), "faces": 0},
-    )
+    measures: dict[str, Any] = {"problem": str(problem), "faces": 0}
+    if not is_file and _maybe_refused(problem, platform):
+        measures.update(privacy_measures(PrivacyKind.CAMERA, platform))
+    return CheckResult(CHECK_ID, Status.FAILED, camera_title(), summary, advice, measures)
+
+
+def _maybe_refused(problem: CameraProblem, platform: str) -> bool:
+    """Windows and macOS do not always say a camera was refused: it then cannot be opened."""
+    if problem is CameraProblem.PERMISSION_DENIED:
+        return True
+    return problem is CameraProblem.UNAVAILABLE and platform in ("win32", "darwin")
 
 
 def _close_others() -> str:
@@ -219,24 +235,8 @@ def _close_others() -> str:
 
 
 def permission_advice(platform: str = sys.platform) -> str:
-    if platform == "darwin":
-        return translate(
-            "CameraCheck",
-            "Ouvrez Réglages Système > Confidentialité et sécurité > Caméra, "
-            "et autorisez « Préparer ma séance ».",
-        )
-    if platform == "win32":
-        return translate(
-            "CameraCheck",
-            "Ouvrez Paramètres > Confidentialité et sécurité > Caméra, et activez "
-            "« Accès à la caméra » et « Autoriser les applications de bureau à accéder "
-            "à votre caméra ».",
-        )
-    return translate(
-        "CameraCheck",
-        "Votre compte n'a pas le droit d'utiliser la caméra : demandez à la personne "
-        "qui gère cet ordinateur de vous ajouter au groupe « video ».",
-    )
+    """The steps to allow the camera, in one text."""
+    return " ".join(settings_steps(PrivacyKind.CAMERA, platform))
 
 
 def _problem_text(
@@ -268,8 +268,8 @@ def _problem_text(
             _close_others(),
         )
     if problem is CameraProblem.PERMISSION_DENIED:
-        return translate("CameraCheck", "L'accès à la caméra est refusé."), (
-            permission_advice(platform),
+        return translate("CameraCheck", "L'accès à la caméra est refusé."), settings_steps(
+            PrivacyKind.CAMERA, platform
         )
     if problem is CameraProblem.DISCONNECTED:
         return translate("CameraCheck", "La caméra s'est déconnectée."), (
@@ -284,8 +284,16 @@ def _problem_text(
             translate("CameraCheck", "Si c'est une webcam USB, débranchez-la et rebranchez-la."),
         )
     # UNAVAILABLE: the system did not say whether it is missing, busy or refused.
-    return translate("CameraCheck", "La caméra n'a pas pu être ouverte."), (
+    if platform in ("win32", "darwin"):
+        summary = translate(
+            "CameraCheck",
+            "La caméra n'a pas pu être ouverte : une autre application l'utilise peut-être, "
+            "ou l'ordinateur en bloque l'accès dans ses réglages de confidentialité.",
+        )
+    else:
+        summary = translate("CameraCheck", "La caméra n'a pas pu être ouverte.")
+    return summary, (
         _close_others(),
-        permission_advice(platform),
+        *settings_steps(PrivacyKind.CAMERA, platform),
         retry,
     )

@@ -9,6 +9,7 @@ time is up: the same sound gives the same words.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -16,6 +17,7 @@ from readiness.checks.audio_problems import Resume, problem_result
 from readiness.checks.titles import microphone_title
 from readiness.core.i18n import translate
 from readiness.core.levels import FLOOR_DBFS, BlockLevel, is_noisy, speech_threshold
+from readiness.core.privacy_settings import PrivacyKind, privacy_measures, settings_steps
 from readiness.core.result import CheckResult, Status
 from readiness.devices.audio.model import AudioProblem
 
@@ -80,15 +82,26 @@ def weak_advice() -> tuple[str, ...]:
     )
 
 
-def silent_advice() -> tuple[str, ...]:
-    return (
-        _mute_switch_advice(),
+def silent_advice(platform: str = sys.platform) -> tuple[str, ...]:
+    """Exact zeros: what Windows and macOS give an app refused the microphone, so there
+    the privacy settings' steps come in full."""
+    steps = settings_steps(PrivacyKind.MICROPHONE, platform) if _refusal_silences(platform) else ()
+    privacy = steps or (
         translate(
             "MicrophoneCheck",
             "Vérifiez que l'ordinateur autorise l'accès au micro (réglages de confidentialité).",
         ),
+    )
+    return (
+        _mute_switch_advice(),
+        *privacy,
         translate("MicrophoneCheck", "Ou choisissez un autre micro dans la liste."),
     )
+
+
+def _refusal_silences(platform: str) -> bool:
+    # A refused microphone still opens there, and gives exact zeros (digital silence).
+    return platform in ("win32", "darwin")
 
 
 def clipping_advice() -> tuple[str, ...]:
@@ -147,9 +160,15 @@ class SpeechTracker:
 
 
 def judge_speech(
-    tracker: SpeechTracker, verdict: SpeechVerdict, device: str, listen_s: float | None = None
+    tracker: SpeechTracker,
+    verdict: SpeechVerdict,
+    device: str,
+    listen_s: float | None = None,
+    *,
+    platform: str = sys.platform,
 ) -> CheckResult:
-    """``listen_s``: how long the sentence was waited for (reported with the measures)."""
+    """``listen_s``: how long the sentence was waited for (reported with the measures).
+    SILENT means only digital silence came (``SpeechTracker.any_sound``)."""
     title = microphone_title()
     noisy = is_noisy(tracker.noise_floor_dbfs)
     measures = {
@@ -177,11 +196,19 @@ def judge_speech(
             "MicrophoneCheck", "Votre voix sature : elle arrivera déformée aux autres."
         )
         advice = clipping_advice() + room
+    elif verdict is SpeechVerdict.SILENT and _refusal_silences(platform):
+        summary = translate(
+            "MicrophoneCheck",
+            "Nous n'entendons aucun son : le micro est peut-être coupé, ou l'ordinateur "
+            "en bloque l'accès dans ses réglages de confidentialité.",
+        )
+        advice = silent_advice(platform)
+        measures.update(privacy_measures(PrivacyKind.MICROPHONE, platform))
     elif verdict is SpeechVerdict.SILENT:
         summary = translate(
             "MicrophoneCheck", "Nous n'entendons aucun son : le micro est peut-être coupé."
         )
-        advice = silent_advice()
+        advice = silent_advice(platform)
     else:
         summary = translate("MicrophoneCheck", "Votre voix nous parvient trop faiblement.")
         advice = weak_advice() + room

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from readiness.checks.titles import zoom_title
 from readiness.core.i18n import translate
 from readiness.core.result import CheckResult, Status
+from readiness.core.screen_sharing import system_advice, system_measures, system_sharing
 from readiness.devices.zoom import ZoomFinder, ZoomInstall
 
 
@@ -12,24 +16,48 @@ class ZoomCheck:
     id = "zoom"
     timeout_s = 15.0
 
-    def __init__(self, finder: ZoomFinder):
+    def __init__(
+        self,
+        finder: ZoomFinder,
+        *,
+        platform: str = sys.platform,
+        session_type: str | None = None,
+    ):
+        """``session_type``: ``XDG_SESSION_TYPE`` as data; None: read when run."""
         self._finder = finder
+        self._platform = platform
+        self._session_type = session_type
 
     def title(self) -> str:
         return zoom_title()
 
     def run(self) -> CheckResult:
-        return judge_zoom_install(self._finder.find(), self.title())
+        session_type = self._session_type
+        if session_type is None:
+            session_type = os.environ.get("XDG_SESSION_TYPE")
+        return judge_zoom_install(
+            self._finder.find(), self.title(), platform=self._platform, session_type=session_type
+        )
 
 
-def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
+def judge_zoom_install(
+    install: ZoomInstall,
+    title: str,
+    *,
+    platform: str = sys.platform,
+    session_type: str | None = None,
+) -> CheckResult:
+    """Installed and declared for links, and what the system asks before Zoom can share
+    the screen (advice that never lowers the status: it cannot be read from here)."""
     measures = {
         "installed": install.installed,
         "handler_registered": install.handler_registered,
         "location": install.location,
         "version": install.version,
         "handler": install.handler,
+        **system_measures(platform, session_type),
     }
+    sharing = system_advice(system_sharing(platform, session_type))
     browser_fallback = translate(
         "ZoomCheck",
         "En attendant, le bouton « Rejoindre » ouvrira la réunion dans votre navigateur.",
@@ -41,7 +69,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
             ).format(version=install.version)
         else:
             summary = translate("ZoomCheck", "L'application Zoom est installée.")
-        return CheckResult("zoom", Status.OK, title, summary, (), measures)
+        return CheckResult("zoom", Status.OK, title, summary, sharing, measures)
     if install.installed:
         return CheckResult(
             "zoom",
@@ -56,6 +84,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
                     "Ouvrez Zoom une fois, puis fermez-le : il se déclare alors pour les liens.",
                 ),
                 browser_fallback,
+                *sharing,
             ),
             measures,
         )
@@ -70,6 +99,7 @@ def judge_zoom_install(install: ZoomInstall, title: str) -> CheckResult:
                 "Installez Zoom depuis zoom.us/download : c'est gratuit et prend quelques minutes.",
             ),
             browser_fallback,
+            *sharing,
         ),
         measures,
     )

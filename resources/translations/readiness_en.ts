@@ -396,7 +396,7 @@ You can carry on. If the application stops responding, close it and then open it
     <name>Camera</name>
     <message>
         <source>Caméra {number}</source>
-        <extracomment>Indices tried where the system cannot list cameras (they are numbered from 0). Opens camera ``index`` and says what went wrong (None: it opened).</extracomment>
+        <extracomment>Linux&apos;s; each system has its own (``backends.probe_timeout_for``). Indices tried where the system cannot list cameras (they are numbered from 0). Opens camera ``index`` and says what went wrong (None: it opened). The name lists the system offers, most likely first (``system_names.candidate_names``).</extracomment>
         <translation>Camera {number}</translation>
     </message>
 </context>
@@ -417,6 +417,10 @@ You can carry on. If the application stops responding, close it and then open it
     <message>
         <source>Si votre clavier a une touche avec une caméra barrée, appuyez dessus.</source>
         <translation>If your keyboard has a key with a crossed-out camera on it, press it.</translation>
+    </message>
+    <message>
+        <source>L&apos;image peut aussi être noire quand l&apos;ordinateur bloque l&apos;accès à la caméra dans ses réglages de confidentialité.</source>
+        <translation>The picture can also be black when the computer blocks access to the camera in its privacy settings.</translation>
     </message>
     <message>
         <source>L&apos;image est trop sombre.</source>
@@ -545,6 +549,10 @@ You can carry on. If the application stops responding, close it and then open it
     <message>
         <source>Si c&apos;est une webcam USB, débranchez-la et rebranchez-la.</source>
         <translation>If it is a USB webcam, unplug it and plug it back in.</translation>
+    </message>
+    <message>
+        <source>La caméra n&apos;a pas pu être ouverte&#xa0;: une autre application l&apos;utilise peut-être, ou l&apos;ordinateur en bloque l&apos;accès dans ses réglages de confidentialité.</source>
+        <translation>The camera could not be opened: another application may be using it, or the computer blocks access to it in its privacy settings.</translation>
     </message>
     <message>
         <source>La caméra n&apos;a pas pu être ouverte.</source>
@@ -704,6 +712,10 @@ You can carry on. If the application stops responding, close it and then open it
     <message>
         <source>{mark} {title}&#xa0;: {summary}</source>
         <translation>{mark} {title}: {summary}</translation>
+    </message>
+    <message>
+        <source>Réglages à ouvrir&#xa0;: {uri}</source>
+        <translation>Settings to open: {uri}</translation>
     </message>
     <message>
         <source>Bilan&#xa0;: {verdict}</source>
@@ -1422,16 +1434,16 @@ Thank you.</translation>
     <name>MainWindow</name>
     <message>
         <source>Besoin d&apos;&amp;aide&#xa0;?</source>
-        <extracomment>Builds the page on first visit: start-up only pays for the welcome page. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
+        <extracomment>Around Help, Back and Next, on the sheet&apos;s edge: in line with the pages&apos; text. Builds the page on first visit: start-up only pays for the welcome page. The user asked for the interface in this language (&quot;fr&quot; or &quot;en&quot;).</extracomment>
         <translation>Need &amp;help?</translation>
     </message>
     <message>
-        <source>&lt; &amp;Précédent</source>
-        <translation>&lt; &amp;Back</translation>
+        <source>&amp;Précédent</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>&amp;Suivant &gt;</source>
-        <translation>&amp;Next &gt;</translation>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
     </message>
     <message>
         <source>Rejoindre la séance</source>
@@ -1639,6 +1651,10 @@ Thank you.</translation>
     <message>
         <source>Votre voix sature&#xa0;: elle arrivera déformée aux autres.</source>
         <translation>Your voice is too loud: it will sound distorted to the others.</translation>
+    </message>
+    <message>
+        <source>Nous n&apos;entendons aucun son&#xa0;: le micro est peut-être coupé, ou l&apos;ordinateur en bloque l&apos;accès dans ses réglages de confidentialité.</source>
+        <translation>We hear no sound at all: the microphone may be muted, or the computer blocks access to it in its privacy settings.</translation>
     </message>
     <message>
         <source>Nous n&apos;entendons aucun son&#xa0;: le micro est peut-être coupé.</source>
@@ -2019,6 +2035,44 @@ Thank you.</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyButton</name>
+    <message>
+        <source>Ouvrir les réglages de confidentialité</source>
+        <translation>Open the privacy settings</translation>
+    </message>
+    <message>
+        <source>Les réglages ne se sont pas ouverts. Ouvrez-les vous-même&#xa0;:</source>
+        <translation>The settings did not open. Open them yourself:</translation>
+    </message>
+    <message>
+        <source>Les réglages ne se sont pas ouverts</source>
+        <translation>The settings did not open</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySettings</name>
+    <message>
+        <source>Ensuite, quittez «&#xa0;Préparer ma séance&#xa0;» et rouvrez-la&#xa0;: macOS ne donne l&apos;accès qu&apos;à une application rouverte.</source>
+        <translation>Then quit “Get ready for my session” and open it again: macOS gives access only to an application opened again.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Réglages Système &gt; Confidentialité et sécurité &gt; Micro, et autorisez «&#xa0;Préparer ma séance&#xa0;».</source>
+        <translation>Open System Settings &gt; Privacy and Security &gt; Microphone, and allow “Get ready for my session”.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Réglages Système &gt; Confidentialité et sécurité &gt; Enregistrement de l&apos;écran, et autorisez «&#xa0;zoom.us&#xa0;».</source>
+        <translation>Open System Settings &gt; Privacy and Security &gt; Screen Recording, and allow “zoom.us”.</translation>
+    </message>
+    <message>
+        <source>macOS propose alors de quitter Zoom et de le rouvrir&#xa0;: acceptez, le partage d&apos;écran n&apos;est possible qu&apos;après.</source>
+        <translation>macOS then offers to quit Zoom and open it again: accept, screen sharing works only after that.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Paramètres &gt; Confidentialité et sécurité &gt; Microphone, et activez «&#xa0;Accès au microphone&#xa0;» et «&#xa0;Autoriser les applications de bureau à accéder à votre microphone&#xa0;».</source>
+        <translation>Open Settings &gt; Privacy and security &gt; Microphone, and turn on “Microphone access” and “Let desktop apps access your microphone”.</translation>
+    </message>
+</context>
+<context>
     <name>ProcessesCheck</name>
     <message>
         <source>{app}&#xa0;: {advice}</source>
@@ -2339,6 +2393,54 @@ Thank you.</translation>
     <message>
         <source>Relancez la vérification. Si cela se reproduit, prévenez votre consultant.</source>
         <translation>Run the check again. If this happens again, let your consultant know.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenSharing</name>
+    <message>
+        <source>Pour partager votre écran pendant la séance, Zoom doit en avoir l&apos;autorisation sur ce Mac.</source>
+        <extracomment>The Zoom check&apos;s measure saying what the system allows (a ``SystemSharing`` value). Upload needed to share the screen while speaking, in Mbit/s. Nothing to allow (Windows, Linux under X11 or a session type not said). macOS: Zoom must be allowed under Screen Recording. Linux under Wayland: Zoom shares little or nothing. The line sends enough (None: not measured).</extracomment>
+        <translation>To share your screen during the session, Zoom needs permission on this Mac.</translation>
+    </message>
+    <message>
+        <source>Votre session de bureau utilise Wayland&#xa0;: Zoom n&apos;y partage l&apos;écran qu&apos;en partie (parfois une seule fenêtre, parfois rien).</source>
+        <translation>Your desktop session uses Wayland: Zoom shares the screen only in part there (sometimes one window, sometimes nothing).</translation>
+    </message>
+    <message>
+        <source>Pour partager sans souci, choisissez à l&apos;écran de connexion une session X11 (par exemple «&#xa0;Ubuntu sur Xorg&#xa0;», sous la roue dentée), ou partagez une seule fenêtre plutôt que tout l&apos;écran.</source>
+        <translation>To share without trouble, choose an X11 session on the login screen (for example “Ubuntu on Xorg”, under the gear wheel), or share one window rather than the whole screen.</translation>
+    </message>
+    <message>
+        <source>la connexion n&apos;a pas encore été mesurée</source>
+        <translation>the connection has not been measured yet</translation>
+    </message>
+    <message>
+        <source>la connexion le permet</source>
+        <translation>the connection allows it</translation>
+    </message>
+    <message>
+        <source>la connexion envoie trop peu ({upload} Mbit/s, il en faut {need})</source>
+        <translation>the connection sends too little ({upload} Mbit/s, {need} needed)</translation>
+    </message>
+    <message>
+        <source>l&apos;ordinateur n&apos;a pas encore été vérifié</source>
+        <translation>the computer has not been checked yet</translation>
+    </message>
+    <message>
+        <source>sur ce Mac, Zoom doit être autorisé à enregistrer l&apos;écran</source>
+        <translation>on this Mac, Zoom must be allowed to record the screen</translation>
+    </message>
+    <message>
+        <source>sous Wayland, Zoom ne partage l&apos;écran qu&apos;en partie</source>
+        <translation>under Wayland, Zoom shares the screen only in part</translation>
+    </message>
+    <message>
+        <source>l&apos;ordinateur le permet</source>
+        <translation>the computer allows it</translation>
+    </message>
+    <message>
+        <source>Partage d&apos;écran&#xa0;: {line}&#xa0;; {computer}.</source>
+        <translation>Screen sharing: {line}; {computer}.</translation>
     </message>
 </context>
 <context>
@@ -2772,11 +2874,12 @@ Thank you.</translation>
     <name>StepSidebar</name>
     <message>
         <source>Étapes</source>
+        <extracomment>Room around the steps (left, top, right, bottom).</extracomment>
         <translation>Steps</translation>
     </message>
     <message>
         <source>{title}&#xa0;: {word}</source>
-        <extracomment>The selection&apos;s text colour when the accent replaces the theme&apos;s selection.</extracomment>
+        <extracomment>The selection&apos;s text colour when the accent replaces the theme&apos;s selection. The accent&apos;s (fill, text) for the selected step; None: the theme&apos;s selection.</extracomment>
         <translation>{title}: {word}</translation>
     </message>
 </context>

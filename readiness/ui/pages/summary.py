@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from readiness.core.measure_text import labelled_measures, measure_line
 from readiness.core.result import CheckResult, Status, Verdict, verdict, verdict_title
+from readiness.core.screen_sharing import sharing_in_results
 from readiness.core.stability_text import line_sentences
 from readiness.ui import card
 from readiness.ui.check_controller import CheckController
@@ -106,6 +107,7 @@ class SummaryPage(Page):
         self.rows_area = QVBoxLayout()
         self.rows_area.setSpacing(10)
         self.rows: list[CheckRow] = []
+        self.sharing = paragraph()  # do the line and the system allow screen sharing?
         # The run's checklist, kept in the services: a new window (another language)
         # shows it ticked, and the report says it.
         self.room_view = RoomChecklistView(services.room)
@@ -141,6 +143,7 @@ class SummaryPage(Page):
         hero.addLayout(join_row)
         self.body.addWidget(self.verdict_card)
         self.body.addLayout(self.rows_area)
+        self.body.addWidget(self.sharing)
         self.body.addWidget(self.room_view)
         self.body.addLayout(buttons)
         self.body.addWidget(self.report_status)
@@ -162,6 +165,7 @@ class SummaryPage(Page):
         self.verdict_card.set_tint(_VERDICT_STATE[overall])
         self.join_button.setVisible(overall is not Verdict.NOT_READY)
         self.next_step.setText(self._next_step(overall, len(checked) < len(results)))
+        self.sharing.setText(sharing_in_results(results))
         while self.rows_area.count():
             item = self.rows_area.takeAt(0)
             if item.widget() is not None:

@@ -36,6 +36,8 @@ class ZoomPage(Page):
         self._opener = opener
         self._tasks = tasks
         self.result_view = CheckResultView(self)
+        # macOS: the button to Screen Recording, for Zoom's screen sharing.
+        self.result_view.set_link_opening(opener, tasks)
         self.details = paragraph()  # its text is its name: the version and place are read
         self.recheck_button = QPushButton(self.tr("&Vérifier à nouveau"))
         self.recheck_button.clicked.connect(self._recheck)
