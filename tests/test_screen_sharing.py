@@ -3,6 +3,8 @@ the Zoom check tells what to allow, and the summary says it in one line."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -128,3 +130,27 @@ def test_the_summary_page_says_whether_sharing_is_possible(qtbot, make_window, m
     assert "Partage d'écran" in text
     assert "Wayland" in text and "pas encore été mesurée" in text
     assert summary.sharing.isVisibleTo(summary)
+
+
+def test_the_report_and_the_mail_say_what_the_summary_says() -> None:
+    from datetime import datetime
+
+    from readiness.core.report import quality_report
+    from readiness.core.report_text import mail_body, report_html
+
+    zoom = ZoomCheck(FixedFinder(INSTALLED), platform="darwin").run()
+    results = [zoom, _result("network", upload_mbps=0.1)]
+    when = datetime(2025, 3, 4, 9, 55).astimezone()
+    report = quality_report(
+        results,
+        when,
+        when,
+        organisation="OF Optimo Coaching",
+        display_name="Mélissa Brunet",
+        operating_system="macOS 14.5",
+    )
+    sentence = sharing_in_results(results)
+    assert "envoie trop peu" in sentence and "Zoom doit être autorisé" in sentence
+    assert report["screen_sharing"] == sentence
+    assert html.escape(sentence) in report_html(report)
+    assert sentence in mail_body(report, None)

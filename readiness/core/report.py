@@ -8,6 +8,7 @@ from typing import Any
 
 from readiness import __version__
 from readiness.core.result import CheckResult, verdict
+from readiness.core.screen_sharing import sharing_in_results
 
 
 def report_json(
@@ -45,6 +46,8 @@ def quality_report(
         operating_system=operating_system,
         joined_at=joined_at.isoformat(timespec="seconds") if joined_at else None,
         room=dict(room) if room is not None else None,
+        # What the summary said: do the line and the system allow screen sharing?
+        screen_sharing=sharing_in_results(results),
     )
     return report
 

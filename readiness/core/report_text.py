@@ -62,6 +62,7 @@ def report_html(report: dict[str, Any]) -> str:
         "résultats des vérifications.",
     )
     room = _room_html(report.get("room"))
+    sharing = f"<p>{t(report['screen_sharing'])}</p>" if report.get("screen_sharing") else ""
     return (
         "<html><body style='font-family: sans-serif'>"
         f"<h1>{t(title)}</h1>"
@@ -69,6 +70,7 @@ def report_html(report: dict[str, Any]) -> str:
         f"<h2>{t(translate('Report', 'Bilan : {verdict}').format(verdict=overall))}</h2>"
         f"<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
         f"<tr>{header}</tr>{''.join(rows)}</table>"
+        f"{sharing}"
         f"{room}"
         f"<p><i>{t(note)}</i></p>"
         "</body></html>"
@@ -105,6 +107,8 @@ def mail_body(report: dict[str, Any], saved_at: str | None) -> str:
         )
         for check in report["checks"]
     ]
+    if report.get("screen_sharing"):
+        lines += ["", str(report["screen_sharing"])]
     if report.get("room") is not None:
         lines += ["", translate("Report", "Ma pièce pour la séance :")]
         lines += [
