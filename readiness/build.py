@@ -1,12 +1,13 @@
 """Builds the installer around an organisation's own ``session.toml``.
 
-    uv run python -m readiness.build --config ours.toml
+    uv run --group build python -m readiness.build --config ours.toml
 
 The file is checked first, as the app would (a wrong one stops here: exit 3 and the
 usual French paragraph). PyInstaller then runs ``build.spec`` with it as the embedded
 default, and this platform's installer is made: the .deb on Linux, the .dmg on macOS,
 the Inno Setup installer on Windows (when Inno Setup's ``ISCC`` is installed).
-Without ``--config``, the shipped ``resources/session.toml`` is used.
+Without ``--config``, the shipped ``resources/session.toml`` is used. On Windows and macOS,
+what it makes is signed when the environment names a certificate (``readiness.signing``).
 
 Build tooling only: the app never imports this module, and the bundle leaves it out.
 """
@@ -22,14 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from readiness import __version__
+from readiness import __version__, signing
 from readiness.core import exit_codes
 from readiness.core.config import ConfigError, SessionConfig, read_session_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"
-#: The PyInstaller that ``uv run --with`` brings when the environment has none.
-PYINSTALLER = "pyinstaller>=6.10,<7"
+#: The installer build's own dependency group (pyproject.toml), pinned in uv.lock.
+BUILD_GROUP = "build"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         config = read_session_file(session)
     except ConfigError as error:
         print(error.message(), file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    try:  # before the long build: a half-set identity stops here
+        identity = signing.signing_for(sys.platform, os.environ)
+    except signing.SigningError as error:
+        print(error, file=sys.stderr)
         return exit_codes.BAD_INPUT
     dist, work = args.dist.resolve(), args.work.resolve()
     print(f"Construction pour « {config.organisation} », réunion {config.meeting_id_grouped}")
@@ -50,11 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     frozen_s = time.monotonic() - started
     bundle = dist / "readiness"
     print(f"Application : {bundle} ({_size_mb(bundle):.0f} Mo, {frozen_s:.0f} s)")
+    if not _sign_app(identity, dist):
+        return exit_codes.BUILD_FAILED
 
     if not args.no_installer:
         started = time.monotonic()
         try:
             installer = _installer(config, dist)
+            if installer is not None and not _sign_installer(identity, installer):
+                raise _BuildFailed
         except _BuildFailed:
             print("L'installateur n'a pas pu être construit.", file=sys.stderr)
             return exit_codes.BUILD_FAILED
@@ -91,20 +101,75 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _pyinstaller(session: Path, dist: Path, work: Path) -> int:
-    if importlib.util.find_spec("PyInstaller") is not None:
-        command = [sys.executable, "-m", "PyInstaller"]
-    elif shutil.which("uv"):
-        command = ["uv", "run", "--with", PYINSTALLER, "pyinstaller"]
-    else:
-        print("PyInstaller est introuvable : uv run --with pyinstaller …", file=sys.stderr)
+    command = pyinstaller_command(
+        has_pyinstaller=importlib.util.find_spec("PyInstaller") is not None,
+        uv=shutil.which("uv"),
+    )
+    if command is None:
+        print(
+            "PyInstaller est introuvable : uv run --group build python -m readiness.build",
+            file=sys.stderr,
+        )
         return 1
     command += ["--noconfirm", "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
     env = dict(os.environ, READINESS_SESSION_FILE=str(session))
     return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
 
+def pyinstaller_command(*, has_pyinstaller: bool, uv: str | None) -> list[str] | None:
+    """This environment's PyInstaller, or the locked one of the ``build`` group through uv
+    (never an unpinned ``uv run --with``: two builds of one commit must match)."""
+    if has_pyinstaller:
+        return [sys.executable, "-m", "PyInstaller"]
+    if uv:
+        return [uv, "run", "--group", BUILD_GROUP, "pyinstaller"]
+    return None
+
+
 class _BuildFailed(Exception):
     pass
+
+
+def app_files_to_sign(platform: str, dist: Path) -> list[Path]:
+    """What is signed before the installer is made: Windows' two executables (the
+    installer then carries them signed), macOS' .app."""
+    if platform == "win32":
+        return [dist / "readiness" / f"{name}.exe" for name in ("readiness", "readiness-cli")]
+    if platform == "darwin":
+        return [dist / "Préparer ma séance.app"]
+    return []
+
+
+def _sign_app(identity: signing.Signing | None, dist: Path) -> bool:
+    if sys.platform not in ("win32", "darwin"):
+        return True  # Linux packages are trusted through a repository's key, not here
+    if identity is None:
+        print(
+            "Signature : aucune identité dans l'environnement, rien n'est signé "
+            "(README : Windows and macOS)."
+        )
+        return True
+    files = [path for path in app_files_to_sign(sys.platform, dist) if path.exists()]
+    if isinstance(identity, signing.WindowsSigning):
+        signtool = signing.find_signtool(os.environ)
+        if signtool is None:
+            print("signtool est introuvable : installez le SDK Windows.", file=sys.stderr)
+            return False
+        commands = [identity.command(signtool, files)]
+    else:
+        commands = [command for app in files for command in identity.app_commands(app)]
+    return signing.run(commands, identity.secrets)
+
+
+def _sign_installer(identity: signing.Signing | None, installer: Path) -> bool:
+    if identity is None:
+        return True
+    if isinstance(identity, signing.WindowsSigning):
+        signtool = signing.find_signtool(os.environ) or "signtool"
+        return signing.run([identity.command(signtool, [installer])], identity.secrets)
+    if not identity.notarises:
+        print("Signature : sans READINESS_NOTARY_*, l'image n'est pas notarisée.")
+    return signing.run(identity.dmg_commands(installer), identity.secrets)
 
 
 def _installer(config: SessionConfig, dist: Path) -> Path | None:

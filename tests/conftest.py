@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import inspect
 import os
 import shutil
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,6 +221,81 @@ def make_window(qtbot, tmp_path: Path):
         return window
 
     return make
+
+
+# --- linux_only: what only this project's Linux CI has ------------------------------------
+# Set from what a test uses, so that a new test is marked without anyone thinking of it;
+# on Linux the marker changes nothing, on Windows and macOS the test skips with the reason.
+
+#: Fixtures (also when reached through another fixture) and what they need.
+LINUX_ONLY_FIXTURES = {
+    "pulse_session": "PulseAudio (the tests' server with a null sink)",
+    "own_pulse": "PulseAudio (the tests' server with a null sink)",
+    "no_sound_server": "PulseAudio's client settings (no server reachable)",
+    "sound_page_context": "PulseAudio (the tests' server with a null sink)",
+    "open_desk": "Xvfb, a D-Bus session bus and AT-SPI (what Orca reads)",
+    "zoom_handler": "xdg-mime and a .desktop handler (how Linux finds Zoom)",
+    "xdg": "xdg-mime and the XDG folders (how Linux finds Zoom)",
+    "url_recorder": "a stand-in xdg-open, a POSIX shell script on PATH",
+    "failing_opener": "a stand-in xdg-open, a POSIX shell script on PATH",
+    "spawn": "stand-in processes named through POSIX symlinks",
+    "soaks": "PulseAudio (the soak runs' sound server)",
+}
+#: Text in a test (or a helper of its module that it calls) and what it needs.
+LINUX_ONLY_TEXT = {
+    "PulseServer(": "PulseAudio (the tests' server with a null sink)",
+    "require_pulseaudio(": "PulseAudio (the tests' server with a null sink)",
+    "/proc/": "Linux's /proc (open files, routes)",
+    '"/sys/': "Linux's /sys (the kernel's devices)",
+    'require_program("pdftotext")': "poppler-utils' pdftotext (installed by .ci/run)",
+    'require_program("pdfimages")': "poppler-utils' pdfimages (installed by .ci/run)",
+    "write_script(": "a stand-in program written as a POSIX shell script",
+    "#!/bin/sh": "a stand-in program written as a POSIX shell script",
+}
+
+
+def linux_only_reason(item: pytest.Item) -> str | None:
+    """Why a test needs Linux, or None."""
+    for fixture in getattr(item, "fixturenames", ()):
+        if fixture in LINUX_ONLY_FIXTURES:
+            return LINUX_ONLY_FIXTURES[fixture]
+    source = _source_with_helpers(item)
+    for text, reason in LINUX_ONLY_TEXT.items():
+        if text in source:
+            return reason
+    return None
+
+
+def _source_with_helpers(item: pytest.Item) -> str:
+    function = getattr(item, "function", None)
+    if function is None:
+        return ""
+    module = inspect.getmodule(function)
+    parts = [function]
+    for name in function.__code__.co_names:  # the module's own helpers it calls, one level
+        helper = getattr(module, name, None)
+        if inspect.isfunction(helper) and inspect.getmodule(helper) is module:
+            parts.append(helper)
+    try:
+        return "\n".join(inspect.getsource(part) for part in parts)
+    except (OSError, TypeError):
+        return ""
+
+
+def _test_platform() -> str:
+    # READINESS_TEST_PLATFORM: to see on Linux what Windows or macOS would skip.
+    return os.environ.get("READINESS_TEST_PLATFORM") or sys.platform
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    on_linux = _test_platform().startswith("linux")
+    for item in items:
+        reason = linux_only_reason(item)
+        if reason is None:
+            continue
+        item.add_marker(pytest.mark.linux_only(reason=reason))
+        if not on_linux:
+            item.add_marker(pytest.mark.skip(reason=f"Linux only: {reason}"))
 
 
 def _hypothesis_profile() -> None:

@@ -3,8 +3,9 @@
 #
 #   bash packaging/linux/ci_check_deb.sh
 #
-# 1. builds the bundle and the .deb from this checkout (readiness.build, PyInstaller
-#    from the project's environment, which has PySide6-Essentials only);
+# 1. builds the bundle and the .deb from this checkout (readiness.build, with the
+#    PyInstaller that uv.lock pins in the `build` group, in the project's environment,
+#    which has PySide6-Essentials only);
 # 2. installs it with dpkg -i (apt-get -f for missing dependencies);
 # 3. runs the INSTALLED app: `readiness check --only zoom --json`, the window opened
 #    and closed offscreen (READINESS_CLOSE_AFTER_MS), the meeting link, the camera
@@ -16,7 +17,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export UV_PYTHON_DOWNLOADS=never
-PYINSTALLER="pyinstaller>=6.10,<7"
 
 step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'FAILED: %s\n' "$*" >&2; exit 1; }
@@ -48,7 +48,7 @@ log="$user_home/.local/state/readiness/log/readiness.log"
 build() { # build <dist folder> [--config file]; prints its summary
   local dist="$1"
   shift
-  uv run --with "$PYINSTALLER" python -m readiness.build --dist "$dist" --work "$work/build" "$@" \
+  uv run --locked --group build python -m readiness.build --dist "$dist" --work "$work/build" "$@" \
     >"$dist.log" 2>&1 || { tail -n 40 "$dist.log"; fail "build $*"; }
   grep -E '^(Construction|Application|Installateur|Prêt)' "$dist.log"
 }

@@ -6,8 +6,9 @@
 #
 # Prints the image's path on its last line. Needs hdiutil (macOS). Not verified on
 # this project's Linux machine: the GitHub workflow runs it on a macOS runner.
-# The app is not signed nor notarised: the first time, macOS asks to open it with
-# a right click > Ouvrir (README: the organisation's Apple Developer ID removes that).
+# Signing is readiness.build's (readiness/signing.py): the .app before this script, the
+# image after it, then notarised and stapled, when READINESS_CODESIGN_IDENTITY is set.
+# Unsigned, Gatekeeper stops the first launch (README: Windows and macOS).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

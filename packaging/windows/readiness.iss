@@ -54,6 +54,8 @@ Name: "french"; MessagesFile: "compiler:Languages\French.isl"
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
 [Files]
+; The whole PyInstaller folder: readiness.exe (windowed, the shortcuts' target) and
+; readiness-cli.exe, its console twin for IT support (`readiness-cli check --json`).
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
