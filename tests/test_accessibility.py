@@ -144,10 +144,13 @@ SMALL_SCREEN = (1366, 728)
 
 @pytest.fixture
 def double_text(qapp) -> Iterator[None]:
-    """Text at 200 %, as Windows' "Make text bigger" or a desktop's font scaling gives."""
+    """Text at 200 %, as Windows' "Make text bigger" or a desktop's font scaling gives,
+    of the size the app starts at (never below 12 pt: readiness.app)."""
+    from readiness.app import MIN_POINT_SIZE
+
     font = qapp.font()
     bigger = qapp.font()
-    bigger.setPointSizeF(font.pointSizeF() * 2)
+    bigger.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * 2)
     qapp.setFont(bigger)
     try:
         yield

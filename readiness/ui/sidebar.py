@@ -64,7 +64,7 @@ class StepSidebar(QListWidget):
             metrics = self.fontMetrics()
             lines = [line for r in range(self.count()) for line in self.item(r).text().split("\n")]
             text = max((metrics.horizontalAdvance(line) for line in lines), default=150)
-            chrome = self.iconSize().width() + 6 * self.spacing() + MARGINS[0] + MARGINS[2] + 36
+            chrome = self.iconSize().width() + 6 * self.spacing() + MARGINS[0] + MARGINS[2] + 28
             self._width, self._width_for = text + chrome, key
         # Any height: the list takes the window's (its vertical policy is Expanding).
         return QSize(self._width, 200)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from readiness.ui.flow_runner import FlowRunner
 from readiness.ui.page import Page, paragraph
 from readiness.ui.page_context import PageContext
 from readiness.ui.video_preview import VideoPreview
+from readiness.ui.wrapping_row import WrappingRow
 
 #: The preview's and the measures' shares of the page's width.
 PREVIEW_STRETCH, SIDE_STRETCH = 2, 1
@@ -73,7 +75,7 @@ class CameraPage(Page):
 
     def _build(self) -> None:
         self.picker = QComboBox()
-        self.picker.setMinimumContentsLength(24)
+        self.picker.setMinimumContentsLength(16)
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -82,10 +84,13 @@ class CameraPage(Page):
         picker_label.setBuddy(self.picker)
         self.search_button = QPushButton(self.tr("&Rechercher les caméras"))
         self.search_button.clicked.connect(self.search)
-        picker_row = QHBoxLayout()
-        picker_row.addWidget(picker_label)
-        picker_row.addWidget(self.picker, 1)
-        picker_row.addWidget(self.search_button)
+        chooser = QHBoxLayout()
+        chooser.addWidget(picker_label)
+        chooser.addWidget(self.picker, 1)
+        # The button beside the list, or under it at large text on a small screen.
+        picker_row = WrappingRow()
+        picker_row.addLayout(chooser, 1)
+        picker_row.addWidget(self.search_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.preview = VideoPreview()
         self.preview.setMinimumSize(400, 225)

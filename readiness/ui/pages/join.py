@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from readiness.ui.qr_code import QrCodeWidget
 from readiness.ui.services import Services
 from readiness.ui.tasks import TaskRunner
 from readiness.ui.value_label import ValueLabel
+from readiness.ui.wrapping_row import WrappingRow
 
 FEEDBACK_MS = 4000
 
@@ -63,7 +63,8 @@ class JoinPage(Page):
         self.joined_at: datetime | None = None
         self.last_url: str | None = None  # what was opened, to reopen after a cut
 
-        columns = QHBoxLayout()
+        # The QR code beside, or under at large text on a small screen.
+        columns = WrappingRow()
         columns.setSpacing(24)
         left = QVBoxLayout()
         columns.addLayout(left, 1)
@@ -85,9 +86,10 @@ class JoinPage(Page):
 
     def _meeting_card(self) -> Card:
         card = Card()
-        grid = QGridLayout(card)
-        grid.setContentsMargins(16, 12, 16, 12)
-        grid.setHorizontalSpacing(16)
+        # The identifier and the passcode side by side, or one under the other.
+        row = WrappingRow(card)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(16)
         id_title = self.tr("Identifiant de réunion")
         code_title = self.tr("Code d'accès")
         # Each value's name says its title too: « Code d'accès : … ».
@@ -97,12 +99,16 @@ class JoinPage(Page):
         self.copy_id_button.clicked.connect(self._copy_id)
         self.copy_passcode_button = QPushButton(self.tr("Copier le &code"))
         self.copy_passcode_button.clicked.connect(self._copy_passcode)
-        grid.addWidget(QLabel(id_title), 0, 0)
-        grid.addWidget(self.meeting_id_label, 1, 0)
-        grid.addWidget(self.copy_id_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(QLabel(code_title), 0, 1)
-        grid.addWidget(self.passcode_label, 1, 1)
-        grid.addWidget(self.copy_passcode_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        for title, value, button in (
+            (id_title, self.meeting_id_label, self.copy_id_button),
+            (code_title, self.passcode_label, self.copy_passcode_button),
+        ):
+            block = QVBoxLayout()
+            block.addWidget(QLabel(title))
+            block.addWidget(value)
+            block.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            block.addStretch(1)
+            row.addLayout(block)
         return card
 
     def _big_value(self, title: str, text: str) -> ValueLabel:
@@ -197,7 +203,7 @@ class JoinPage(Page):
         trouble.addWidget(self.contact)
         trouble.addStretch(1)
         box = Card()
-        row = QHBoxLayout(box)
+        row = WrappingRow(box)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(24)
         row.addWidget(during, 1, Qt.AlignmentFlag.AlignTop)

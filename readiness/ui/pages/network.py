@@ -304,6 +304,7 @@ class _Figures(Card):
         ]
         for row, (key, label) in enumerate(rows):
             name = QLabel(label)
+            name.setWordWrap(True)  # long titles wrap at large text, never widen the page
             # Plain text (server names come from the network), named « title : value »:
             # a screen reader hears the value, not only the row's title.
             value = ValueLabel(label)
