@@ -218,6 +218,8 @@ def main() -> int:
     args = parser.parse_args()
     from readiness.app import run_app
 
+    if args.text_scale != 1.0:
+        larger_text_from_the_start(args.text_scale)
     kept = []
 
     def shown() -> None:
@@ -239,18 +241,31 @@ def main() -> int:
     )
 
 
+def larger_text_from_the_start(scale: float) -> None:
+    """Text ``scale`` times larger before any widget exists, as a system's "larger text"
+    setting gives it to the app at its start."""
+    import readiness.app
+
+    create = readiness.app.create_application
+
+    def larger(*args, **kwargs):
+        app = create(*args, **kwargs)
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        app.setFont(font)
+        return app
+
+    readiness.app.create_application = larger
+
+
 def dress(app, window, args) -> None:
-    """The look asked for the screenshots: palette, text size, window size."""
+    """The look asked for the screenshots: palette, window size."""
     args.shots.mkdir(parents=True, exist_ok=True)
     if args.dark:
         from readiness.ui.theme import accessible_palette
         from system_palettes import fusion_dark
 
         app.setPalette(accessible_palette(fusion_dark()))
-    if args.text_scale != 1.0:
-        font = app.font()
-        font.setPointSizeF(font.pointSizeF() * args.text_scale)
-        app.setFont(font)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
 

@@ -25,13 +25,17 @@ class MainButton(QPushButton):
     def __init__(self, text: str, parent: QWidget | None = None, *, scale: float = SCALE):
         super().__init__(text, parent)
         self.setProperty(MAIN_BUTTON, True)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(True)
-        self.setFont(font)
+        self._scale = scale
+        self._size_font()
         self._own_sheet = ""
         self._tinting = False
         self._tint()
+
+    def _size_font(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * self._scale)
+        font.setBold(True)
+        self.setFont(font)
 
     def _tint(self) -> None:
         if self.styleSheet() != self._own_sheet:

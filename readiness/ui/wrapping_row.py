@@ -37,8 +37,27 @@ class WrappingRow(QBoxLayout):
         height = super().minimumSize().height()
         return QSize(max(self._widths(), default=0) + self._side(), height)
 
+    def _direction_for(self, width: int) -> QBoxLayout.Direction:
+        return _ROW if width >= self.width_side_by_side() else _COLUMN
+
+    def heightForWidth(self, width: int) -> int:
+        # Wrapped text inside makes the page ask for its height at a given width: the
+        # answer must be the one of the direction this width will give, not the current.
+        if self._direction_for(width) == self.direction() or self.direction() == _COLUMN:
+            return super().heightForWidth(width)  # a column's is never too short
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        items = [self.itemAt(i) for i in range(self.count())]
+        heights = [
+            item.heightForWidth(inner) if item.hasHeightForWidth() else item.sizeHint().height()
+            for item in items
+            if not item.isEmpty()
+        ]
+        spacing = self.spacing() * max(0, len(heights) - 1)
+        return sum(heights) + spacing + margins.top() + margins.bottom()
+
     def setGeometry(self, rect: QRect) -> None:
-        wanted = _ROW if rect.width() >= self.width_side_by_side() else _COLUMN
+        wanted = self._direction_for(rect.width())
         if self.direction() != wanted:
             self.setDirection(wanted)  # re-laid out: the page grows to the column's height
         super().setGeometry(rect)

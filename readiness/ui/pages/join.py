@@ -63,8 +63,7 @@ class JoinPage(Page):
         self.joined_at: datetime | None = None
         self.last_url: str | None = None  # what was opened, to reopen after a cut
 
-        # The QR code beside, or under at large text on a small screen.
-        columns = WrappingRow()
+        columns = QHBoxLayout()
         columns.setSpacing(24)
         left = QVBoxLayout()
         columns.addLayout(left, 1)
@@ -121,6 +120,7 @@ class JoinPage(Page):
         section = QVBoxLayout()
         section.setSpacing(4)
         label = QLabel(self.tr("Votre &nom dans Zoom (prénom et nom) :"))
+        label.setWordWrap(True)  # at large text, beside the QR code
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Par exemple : Mélissa Brunet"))
         self.name_edit.setMaxLength(80)
@@ -139,7 +139,7 @@ class JoinPage(Page):
     def _join_section(self) -> QVBoxLayout:
         section = QVBoxLayout()
         # The page's one main action, in the accent's colour (or the selection's).
-        self.join_button = MainButton(self.tr("&Rejoindre la réunion Zoom"), scale=1.15)
+        self.join_button = MainButton(self.tr("&Rejoindre la réunion Zoom"), scale=1.0)
         self.join_button.setDefault(True)
         self.join_button.setMinimumHeight(44)
         self.join_button.clicked.connect(self._join_default)
