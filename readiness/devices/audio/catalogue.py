@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from readiness.core.i18n import translate
-from readiness.devices.audio.model import AudioDevice, AudioError, AudioProblem, Kind
+from readiness.devices.audio.model import (
+    AudioDevice,
+    AudioError,
+    AudioProblem,
+    Kind,
+    device_from_entry,
+    entry_channels,
+)
 from readiness.devices.audio.portaudio import classify, portaudio, rescan
 from readiness.devices.audio.windows_default import Registry, communications_default
 from readiness.devices.audio.windows_devices import offer as windows_offer
@@ -30,10 +37,6 @@ _ALSA_PSEUDO = re.compile(
 # Names that are the sound server itself: the same device as "default" when it exists.
 _SOUND_SERVERS = {"pulse", "pipewire"}
 _ALSA_HW_SUFFIX = re.compile(r"\s*\((hw|plughw):\d+,\d+\)$")
-
-
-def _channels(entry: Mapping[str, Any], kind: Kind) -> int:
-    return int(entry.get(f"max_{kind}_channels", 0))
 
 
 def friendly_devices(
@@ -53,7 +56,7 @@ def friendly_devices(
     """
     if platform == "win32":
         return windows_offer(devices, hostapis, kind, default_index, communications_name)
-    usable = [d for d in devices if _channels(d, kind) > 0]
+    usable = [d for d in devices if entry_channels(d, kind) > 0]
     if not usable:
         return []
     default_entry = next((d for d in usable if d["index"] == default_index), None)
@@ -77,7 +80,9 @@ def friendly_devices(
         if key in seen:  # the same name twice in one host API: keep the first
             continue
         seen[key] = entry["index"]
-        chosen.append(_device(entry, name, api_names, is_default=entry["index"] == default_index))
+        chosen.append(
+            device_from_entry(entry, name, api_names, is_default=entry["index"] == default_index)
+        )
     if chosen and not any(d.is_default for d in chosen):
         # The default was a filtered duplicate ("pulse" when "default" exists): mark its twin.
         twin = next((d for d in chosen if d.raw_name == "default"), None)
@@ -93,21 +98,6 @@ def _display_name(raw: str, api: int, api_names: Mapping[int, str]) -> str:
     if api_names.get(api) == "ALSA":
         return _ALSA_HW_SUFFIX.sub("", raw)
     return raw
-
-
-def _device(
-    entry: Mapping[str, Any], name: str, api_names: Mapping[int, str], *, is_default: bool
-) -> AudioDevice:
-    return AudioDevice(
-        index=int(entry["index"]),
-        name=name,
-        raw_name=str(entry["name"]),
-        host_api=api_names.get(entry["hostapi"], ""),
-        input_channels=_channels(entry, "input"),
-        output_channels=_channels(entry, "output"),
-        default_samplerate=float(entry.get("default_samplerate") or 0.0),
-        is_default=is_default,
-    )
 
 
 def _with_default(device: AudioDevice) -> AudioDevice:
@@ -208,9 +198,9 @@ def all_devices(
     """Every entry of ``kind`` PortAudio lists, hidden duplicates included, as they are named."""
     api_names = {i: str(h.get("name", "")) for i, h in enumerate(hostapis)}
     return [
-        _device(d, str(d["name"]), api_names, is_default=False)
+        device_from_entry(d, str(d["name"]), api_names, is_default=False)
         for d in devices
-        if _channels(d, kind) > 0
+        if entry_channels(d, kind) > 0
     ]
 
 

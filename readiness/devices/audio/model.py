@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["input", "output"]
 
@@ -46,3 +47,24 @@ class AudioDevice:
     default_samplerate: float
     #: The system's default for this kind.
     is_default: bool = False
+
+
+def entry_channels(entry: Mapping[str, Any], kind: Kind) -> int:
+    """Channels of ``kind`` in one row of ``sounddevice.query_devices()``."""
+    return int(entry.get(f"max_{kind}_channels", 0))
+
+
+def device_from_entry(
+    entry: Mapping[str, Any], name: str, api_names: Mapping[int, str], *, is_default: bool
+) -> AudioDevice:
+    """One row of ``sounddevice.query_devices()`` as offered, under ``name``."""
+    return AudioDevice(
+        index=int(entry["index"]),
+        name=name,
+        raw_name=str(entry["name"]),
+        host_api=api_names.get(entry["hostapi"], ""),
+        input_channels=entry_channels(entry, "input"),
+        output_channels=entry_channels(entry, "output"),
+        default_samplerate=float(entry.get("default_samplerate") or 0.0),
+        is_default=is_default,
+    )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from readiness.devices.audio.model import AudioDevice, Kind
+from readiness.devices.audio.model import AudioDevice, Kind, device_from_entry, entry_channels
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,6 @@ _PSEUDO = re.compile(
     re.IGNORECASE,
 )
 _MME_NAME_LIMIT = 31
-
-
-def _channels(entry: Mapping[str, Any], kind: Kind) -> int:
-    return int(entry.get(f"max_{kind}_channels", 0))
 
 
 def _is_pseudo(entry: Mapping[str, Any], first_of_api: set[int]) -> bool:
@@ -73,7 +69,7 @@ def offer(
     when known, is the system's default communications device's name, which wins.
     """
     api_names = {i: str(h.get("name", "")) for i, h in enumerate(hostapis)}
-    usable = [d for d in devices if _channels(d, kind) > 0]
+    usable = [d for d in devices if entry_channels(d, kind) > 0]
     first_of_api: dict[int, int] = {}
     for entry in usable:
         if api_names.get(entry["hostapi"]) in ("MME", "Windows DirectSound"):
@@ -93,7 +89,7 @@ def offer(
 
     default_key = _default_key(groups, default_index, communications_name)
     offered = [
-        _device(
+        device_from_entry(
             min(entries, key=lambda e: (_rank(e, api_names), e["index"])),
             max((str(e["name"]) for e in entries), key=len),
             api_names,
@@ -126,22 +122,3 @@ def _default_key(
         if any(e["index"] == default_index for e in entries):
             return key
     return None
-
-
-def _device(
-    entry: Mapping[str, Any],
-    name: str,
-    api_names: Mapping[int, str],
-    *,
-    is_default: bool,
-) -> AudioDevice:
-    return AudioDevice(
-        index=int(entry["index"]),
-        name=name,
-        raw_name=str(entry["name"]),
-        host_api=api_names.get(entry["hostapi"], ""),
-        input_channels=_channels(entry, "input"),
-        output_channels=_channels(entry, "output"),
-        default_samplerate=float(entry.get("default_samplerate") or 0.0),
-        is_default=is_default,
-    )
