@@ -231,3 +231,21 @@ def test_the_summary_rows_are_cards_of_their_status(make_window, qtbot) -> None:
     assert isinstance(page.verdict_card, Card)
     assert page.verdict_card.state is BadgeState.WARNING
     assert page.verdict_card.isAncestorOf(page.join_button)
+
+
+def test_the_main_buttons_follow_a_larger_text_chosen_while_the_app_runs(
+    make_window, qapp, qtbot
+) -> None:
+    window = make_window(start_checks=False)
+    button = window.next_button
+    normal = button.font().pointSizeF()
+    font = qapp.font()
+    larger = qapp.font()
+    larger.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(larger)
+    try:
+        qtbot.waitUntil(lambda: button.font().pointSizeF() == 2 * normal, timeout=2_000)
+        assert button.font().bold()
+    finally:
+        qapp.setFont(font)
+    qtbot.waitUntil(lambda: button.font().pointSizeF() == normal, timeout=2_000)

@@ -10,6 +10,7 @@ since a ring in the selection colour would not show on a button of that colour.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from readiness.core.accent import HOVER_SHARE, PRESSED_SHARE, accent_colors, hex_color, state_fill
@@ -27,12 +28,17 @@ class MainButton(QPushButton):
         self.setProperty(MAIN_BUTTON, True)
         self._scale = scale
         self._size_font()
+        # A larger text chosen in the system while the app runs: the style sheet keeps
+        # Qt from passing the new font down to this button, so it is taken here.
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            application.fontChanged.connect(self._size_font)
         self._own_sheet = ""
         self._tinting = False
         self._tint()
 
-    def _size_font(self) -> None:
-        font = self.font()
+    def _size_font(self, base: QFont | None = None) -> None:
+        font = QFont(base) if base is not None else self.font()
         font.setPointSizeF(font.pointSizeF() * self._scale)
         font.setBold(True)
         self.setFont(font)
