@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
+from readiness.ui.borrowed_colors import borrowed_palette
+
 
 class Sheet(QWidget):
     def __init__(self, parent: QWidget | None = None):
@@ -20,14 +22,8 @@ class Sheet(QWidget):
         self._retint()
 
     def _retint(self) -> None:
-        # Base as it comes down from the window (light or dark, as it is now); only
-        # Window is set here, so every other role keeps following the window.
-        around = self.palette()
-        palette = QPalette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(
-                group, QPalette.ColorRole.Window, around.color(group, QPalette.ColorRole.Base)
-            )
+        # Only Window is set: every other role keeps following the window.
+        palette = borrowed_palette(self, {QPalette.ColorRole.Window: QPalette.ColorRole.Base})
         self._tinting = True
         try:
             self.setPalette(palette)

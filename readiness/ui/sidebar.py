@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
+from readiness.ui.borrowed_colors import borrowed_palette
 from readiness.ui.status_style import (
     BadgeState,
     state_description,
@@ -21,7 +22,6 @@ from readiness.ui.step_delegate import StepDelegate
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole
 #: Room around the steps (left, top, right, bottom).
 MARGINS = (10, 16, 10, 10)
-_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 
 
 def _blank_icon() -> QIcon:
@@ -119,18 +119,11 @@ class StepSidebar(QListWidget):
     def _retint(self) -> None:
         """The window's colours on the rows, as they come down from the window now (light
         or dark), with the accent's selection when there is one."""
-        around = self.palette()  # Window and WindowText are never set here: inherited
-        palette = QPalette()
-        for group in _GROUPS:
-            palette.setColor(
-                group, QPalette.ColorRole.Base, around.color(group, QPalette.ColorRole.Window)
-            )
-            palette.setColor(
-                group, QPalette.ColorRole.Text, around.color(group, QPalette.ColorRole.WindowText)
-            )
-            if self._selection is not None:
-                palette.setColor(group, QPalette.ColorRole.Highlight, self._selection[0])
-                palette.setColor(group, QPalette.ColorRole.HighlightedText, self._selection[1])
+        Role = QPalette.ColorRole
+        roles: dict = {Role.Base: Role.Window, Role.Text: Role.WindowText}
+        if self._selection is not None:
+            roles[Role.Highlight], roles[Role.HighlightedText] = self._selection
+        palette = borrowed_palette(self, roles)
         self._tinting = True
         try:
             self.setPalette(palette)
