@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -27,3 +28,29 @@ def borrowed_palette(widget: QWidget, roles: Borrowed) -> QPalette:
             color = source if isinstance(source, QColor) else around.color(group, source)
             palette.setColor(group, role, color)
     return palette
+
+
+_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+class BorrowsColors:
+    """For a QWidget subclass (listed before it): its ``borrowed_roles()`` set on it now
+    and again whenever the colours coming down change (light to dark, say)."""
+
+    _tinting = False
+
+    def borrowed_roles(self) -> Borrowed:
+        raise NotImplementedError
+
+    def retint(self) -> None:
+        palette = borrowed_palette(self, self.borrowed_roles())  # type: ignore[arg-type]
+        self._tinting = True  # setting our own palette is a palette change too: no loop
+        try:
+            self.setPalette(palette)  # type: ignore[attr-defined]
+        finally:
+            self._tinting = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _CHANGES and not self._tinting:
+            self.retint()
+        super().changeEvent(event)  # type: ignore[misc]

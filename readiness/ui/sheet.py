@@ -7,31 +7,18 @@ cards) reads against the colour really behind it, and the contrast tests check i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
-from readiness.ui.borrowed_colors import borrowed_palette
+from readiness.ui.borrowed_colors import Borrowed, BorrowsColors
 
 
-class Sheet(QWidget):
+class Sheet(BorrowsColors, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAutoFillBackground(True)
-        self._tinting = False
-        self._retint()
+        self.retint()
 
-    def _retint(self) -> None:
+    def borrowed_roles(self) -> Borrowed:
         # Only Window is set: every other role keeps following the window.
-        palette = borrowed_palette(self, {QPalette.ColorRole.Window: QPalette.ColorRole.Base})
-        self._tinting = True
-        try:
-            self.setPalette(palette)
-        finally:
-            self._tinting = False
-
-    def changeEvent(self, event: QEvent) -> None:
-        kinds = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-        if event.type() in kinds and not self._tinting:
-            self._retint()
-        super().changeEvent(event)
+        return {QPalette.ColorRole.Window: QPalette.ColorRole.Base}

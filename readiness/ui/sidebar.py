@@ -6,11 +6,11 @@ theme's field colour): its rows are drawn in the window's text colour to match.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
-from readiness.ui.borrowed_colors import borrowed_palette
+from readiness.ui.borrowed_colors import Borrowed, BorrowsColors
 from readiness.ui.status_style import (
     BadgeState,
     state_description,
@@ -30,7 +30,7 @@ def _blank_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-class StepSidebar(QListWidget):
+class StepSidebar(BorrowsColors, QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Étapes"))
@@ -53,8 +53,7 @@ class StepSidebar(QListWidget):
         self._backdrop: str | None = None
         #: The accent's (fill, text) for the selected step; None: the theme's selection.
         self._selection: tuple[QColor, QColor] | None = None
-        self._tinting = False
-        self._retint()
+        self.retint()
 
     def sizeHint(self) -> QSize:
         """As wide as the longest title or status word, in the current font."""
@@ -112,29 +111,18 @@ class StepSidebar(QListWidget):
         """The selected step in the organisation's accent colour (readiness.ui.branding
         has made the pair readable), its icons redrawn on a disc of the text's colour."""
         self._selection = (QColor(fill), QColor(text))
-        self._retint()
+        self.retint()
         self._backdrop = text.name()
         self.redraw_icons()
 
-    def _retint(self) -> None:
+    def borrowed_roles(self) -> Borrowed:
         """The window's colours on the rows, as they come down from the window now (light
         or dark), with the accent's selection when there is one."""
-        Role = QPalette.ColorRole
-        roles: dict = {Role.Base: Role.Window, Role.Text: Role.WindowText}
+        role = QPalette.ColorRole
+        roles: dict = {role.Base: role.Window, role.Text: role.WindowText}
         if self._selection is not None:
-            roles[Role.Highlight], roles[Role.HighlightedText] = self._selection
-        palette = borrowed_palette(self, roles)
-        self._tinting = True
-        try:
-            self.setPalette(palette)
-        finally:
-            self._tinting = False
-
-    def changeEvent(self, event: QEvent) -> None:
-        kinds = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-        if event.type() in kinds and not self._tinting:
-            self._retint()
-        super().changeEvent(event)
+            roles[role.Highlight], roles[role.HighlightedText] = self._selection
+        return roles
 
     def _icon(self, state: BadgeState) -> QIcon:
         return state_icon(state, self._backdrop)  # None: the theme's own selection
