@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from readiness.ui.link_opening import unopened_link_text
+from ui_walk import shown_message_box
 
 
 @pytest.mark.parametrize(
@@ -26,24 +27,13 @@ def test_what_to_do_instead(url: str, expected: str) -> None:
     assert expected in unopened_link_text(url)
 
 
-def _told(qtbot) -> QMessageBox:
-    def box() -> QMessageBox | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        return found[0] if found and found[0].isVisible() else None
-
-    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
-    told = box()
-    assert told is not None
-    return told
-
-
 def test_the_report_mail_that_cannot_open_says_whom_to_write(
     qtbot, make_window, failing_opener
 ) -> None:
     window = make_window()
     summary = window.page("summary")
     summary.mail_button.click()
-    box = _told(qtbot)
+    box = shown_message_box(qtbot)
     assert "contact@optimocoaching.fr" in box.text()
     assert failing_opener.urls()[0].startswith("mailto:contact@optimocoaching.fr?")
     box.close()
@@ -59,7 +49,7 @@ def test_the_help_phone_link_that_cannot_open_says_to_call(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.contact.phone_button, Qt.MouseButton.LeftButton)
-    box = _told(qtbot)
+    box = shown_message_box(qtbot)
     assert "Appelez le 0620151532 depuis votre téléphone" in box.text()
     box.close()
 
@@ -70,7 +60,7 @@ def test_the_zoom_download_that_cannot_open_gives_the_address(
     window = make_window()
     page = window.page("zoom")
     page.download_button.click()
-    box = _told(qtbot)
+    box = shown_message_box(qtbot)
     assert "https://" in box.text() and "zoom" in box.text()
     box.close()
 

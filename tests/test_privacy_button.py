@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from readiness.checks.camera import CameraProblem, judge_problem
 from readiness.checks.microphone_verdict import SpeechTracker, SpeechVerdict, judge_speech
@@ -26,6 +26,7 @@ from readiness.ui.check_controller import CheckController
 from readiness.ui.check_result_view import CheckResultView
 from readiness.ui.tasks import TaskRunner
 from tests.conftest import write_script
+from ui_walk import shown_message_box
 
 MAC = "x-apple.systempreferences:com.apple.preference.security?"
 BUTTON_TEXT = "Ouvrir les réglages de confidentialité"
@@ -62,17 +63,6 @@ def _host(qtbot, platform: str) -> tuple[QWidget, QPushButton, CheckResultView]:
     host.show()
     qtbot.waitExposed(host)
     return host, before, view
-
-
-def _told(qtbot) -> QMessageBox:
-    def box() -> QMessageBox | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        return found[0] if found and found[0].isVisible() else None
-
-    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
-    told = box()
-    assert told is not None
-    return told
 
 
 def test_a_refused_camera_on_macos_offers_the_button_tab_reaches_it_and_it_opens(
@@ -131,7 +121,7 @@ def test_settings_that_do_not_open_say_what_to_do_by_hand(qtbot) -> None:
     view.set_link_opening(SystemUrlOpener(platform="win32", startfile=refuse), TaskRunner(host))
     view.show_result(judge_problem(CameraProblem.UNAVAILABLE, platform="win32"))
     view.privacy_button.click()
-    box = _told(qtbot)
+    box = shown_message_box(qtbot)
     assert "Ouvrez-les vous-même" in box.text()
     assert "Paramètres > Confidentialité et sécurité > Caméra" in box.text()
     box.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QSlider,
     QWidget,
 )
@@ -240,3 +241,16 @@ def contrast_failures(root: QWidget, minimum: float = 4.5) -> list[str]:
             if value < minimum:
                 failures.append(f"{describe(widget)} {what}: {value:.2f}:1")
     return failures
+
+
+def shown_message_box(qtbot) -> QMessageBox:
+    """The message box the app opened (non-modal, so waited for)."""
+
+    def box() -> QMessageBox | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        return found[0] if found and found[0].isVisible() else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
+    told = box()
+    assert told is not None
+    return told
