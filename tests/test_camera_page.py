@@ -9,72 +9,19 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from camera_media import write_variant, write_video
 from readiness.checks.camera import CameraInfo, CameraProblem
 from readiness.checks.camera_flow import CameraPhase
-from readiness.checks.kit import DeviceKit
-from readiness.core.device_choice import DeviceChoice
 from readiness.core.result import Status
 from readiness.ui.status_style import BadgeState
 
-
-def page_services(tmp_path: Path, kit: DeviceKit, camera: Path | None = None):
-    """The default session with its camera set to ``camera`` (a video file), and ``kit``."""
-    from readiness.core.config import read_session_file
-    from readiness.devices.url_opener import SystemUrlOpener
-    from readiness.resources import resource
-    from readiness.ui.preferences import Preferences
-    from readiness.ui.services import Services
-
-    config = read_session_file(resource("session.toml"))
-    return Services(
-        config=replace(config, devices=DeviceChoice(camera=str(camera) if camera else None)),
-        preferences=Preferences(
-            QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
-        ),
-        url_opener=SystemUrlOpener(),
-        checks=[],
-        kit=kit,
-    )
-
-
-@pytest.fixture
-def camera_page(qtbot, tmp_path: Path):
-    """Builds the real page around the default session, with its camera set to ``camera``
-    (a video file) and the cameras listed by ``lister`` (by default none: a webcam on the
-    test machine never takes part)."""
-    from readiness.ui.check_controller import CheckController
-    from readiness.ui.page_context import PageContext
-    from readiness.ui.pages.camera import CameraPage
-    from readiness.ui.tasks import TaskRunner
-
-    pages = []
-
-    def make(camera: Path | None = None, *, lister=None, enter: bool = True) -> CameraPage:
-        kit = DeviceKit(list_cameras=lister or (lambda: []))
-        services = page_services(tmp_path, kit, camera)
-        tasks = TaskRunner()
-        controller = CheckController([], tasks)
-        page = CameraPage(PageContext(services, controller, tasks))
-        page.controller = controller  # for the tests: what the page recorded
-        qtbot.addWidget(page)
-        page.resize(1000, 560)
-        page.show()
-        if enter:
-            page.entered()
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.left()
+pytest_plugins = ["camera_pages"]
 
 
 def recorded(page):

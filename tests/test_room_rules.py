@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QApplication, QCheckBox
 from camera_media import frames_of, write_variant
 from heard import Heard
 from readiness.checks.camera import judge_camera
-from readiness.checks.kit import DeviceKit
-from readiness.core.device_choice import DeviceChoice
 from readiness.core.face_finder import Face, FaceFinder, Framing
 from readiness.core.frame_analysis import CameraObservation, FrameAnalyser
 from readiness.core.image_quality import Lighting
 from readiness.core.result import CheckResult, Status
 from ui_walk import accessible_name, tab_cycle
+
+pytest_plugins = ["camera_pages"]
 
 #: Words of the confidentiality reminder (its whole text is the check's own).
 REMINDER_WORDS = ("confidentielle", "personne d'autre")
@@ -149,48 +149,6 @@ def test_the_reminder_never_changes_the_verdict(observation, faces: int) -> None
     assert reminder() in not_alone.advice
     assert [line for line in not_alone.advice if line != reminder()] == list(alone.advice)
     assert not_alone.measures["faces"] == faces
-
-
-@pytest.fixture
-def camera_page(qtbot, tmp_path: Path):
-    """The real camera page on the default session, its camera a video file."""
-    from readiness.core.config import read_session_file
-    from readiness.devices.url_opener import SystemUrlOpener
-    from readiness.resources import resource
-    from readiness.ui.check_controller import CheckController
-    from readiness.ui.page_context import PageContext
-    from readiness.ui.pages.camera import CameraPage
-    from readiness.ui.preferences import Preferences
-    from readiness.ui.services import Services
-    from readiness.ui.tasks import TaskRunner
-
-    pages = []
-
-    def make(camera: Path):
-        config = read_session_file(resource("session.toml"))
-        services = Services(
-            config=replace(config, devices=DeviceChoice(camera=str(camera))),
-            preferences=Preferences(
-                QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
-            ),
-            url_opener=SystemUrlOpener(),
-            checks=[],
-            kit=DeviceKit(list_cameras=lambda: []),  # a webcam here never takes part
-        )
-        tasks = TaskRunner()
-        controller = CheckController([], tasks)
-        page = CameraPage(PageContext(services, controller, tasks))
-        page.controller = controller
-        qtbot.addWidget(page)
-        page.resize(1000, 560)
-        page.show()
-        page.entered()
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.left()
 
 
 def test_the_camera_page_reminds_gently_and_says_it_once(
