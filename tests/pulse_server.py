@@ -35,6 +35,21 @@ SINK = "readiness_test_sink"
 # the kernel sends them SIGTERM when the thread that started them ends.
 _DIE_WITH_US = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
 RATE = 48000
+
+
+def monitor_recorder(rate: int = RATE) -> list[str]:
+    """``parec`` recording what the test sink plays, as raw mono float32 on its stdout."""
+    return [
+        "parec",
+        "--raw",
+        "--format=float32le",
+        f"--rate={rate}",
+        "--channels=1",
+        "--latency-msec=20",
+        f"--device={SINK}.monitor",
+    ]
+
+
 START_TIMEOUT_S = 10.0
 #: How long a stream of a test before may take to close: only against a hung test (a
 #: busy computer closes slowly, and a close that never returns is left behind at 0.5 s).
@@ -224,15 +239,7 @@ class PulseServer:
         """Returns once 20 ms of what the sink plays reach this RMS level (0..1)."""
         chunk = RATE // 50 * 4  # 20 ms of float32 samples
         with subprocess.Popen(
-            [
-                "parec",
-                "--raw",
-                "--format=float32le",
-                f"--rate={RATE}",
-                "--channels=1",
-                "--latency-msec=20",
-                f"--device={SINK}.monitor",
-            ],
+            monitor_recorder(),
             env=self._client_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -477,3 +484,15 @@ class EventLoopWatch:
     def stop(self) -> float:
         self._timer.stop()
         return self.longest_pause_s
+
+
+@pytest.fixture
+def open_microphone_page(open_sound_page):
+    """The microphone page, its phases shortened for the tests."""
+    from readiness.ui.pages.microphone import MicrophonePage
+
+    def make(**options) -> MicrophonePage:
+        options = {"quiet_s": 0.6, "speak_timeout_s": 2.0, "retry_ms": 300, **options}
+        return open_sound_page(MicrophonePage, **options)
+
+    return make

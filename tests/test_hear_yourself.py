@@ -25,7 +25,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from pulse_server import RATE, SINK, PulseServer, sine
+from pulse_server import RATE, PulseServer, monitor_recorder, sine
 from readiness.core.levels import dbfs, rms
 from readiness.devices import audio
 from readiness.devices.audio import AudioError, AudioProblem, rescan
@@ -47,12 +47,8 @@ WAIT_MS = 30_000  # only against a hung test
 
 
 @pytest.fixture
-def open_page(open_sound_page):
-    def make(**options) -> MicrophonePage:
-        options = {"quiet_s": 0.6, "speak_timeout_s": 2.0, "retry_ms": 300, **options}
-        return open_sound_page(MicrophonePage, **options)
-
-    return make
+def open_page(open_microphone_page):
+    return open_microphone_page
 
 
 def wait_phase(qtbot, page: MicrophonePage, phase: Phase) -> None:
@@ -75,15 +71,7 @@ class SinkRecorder:
 
     def __init__(self, pulse: PulseServer):
         self._process = subprocess.Popen(
-            [
-                "parec",
-                "--raw",
-                "--format=float32le",
-                f"--rate={RATE}",
-                "--channels=1",
-                "--latency-msec=20",
-                f"--device={SINK}.monitor",
-            ],
+            monitor_recorder(),
             env={**os.environ, **pulse.client_env()},
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -40,12 +40,8 @@ class Clock:
 
 
 @pytest.fixture
-def open_page(open_sound_page):
-    def make(**options) -> MicrophonePage:
-        options = {"quiet_s": 0.6, "speak_timeout_s": 2.0, "retry_ms": 300, **options}
-        return open_sound_page(MicrophonePage, **options)
-
-    return make
+def open_page(open_microphone_page):
+    return open_microphone_page
 
 
 def wait_phase(qtbot, page: MicrophonePage, phase: Phase, timeout_ms: int = 10_000) -> None:

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pulse_server import RATE, SINK, PulseServer, sine
+from pulse_server import RATE, PulseServer, monitor_recorder, sine
 from readiness.core.chime import chime
 from readiness.devices.audio import Playback, resolve_device
 
@@ -42,15 +42,7 @@ class SinkRecorder:
         self.rate = rate
         self._file = path.open("wb")
         self._process = subprocess.Popen(
-            [
-                "parec",
-                "--raw",
-                "--format=float32le",
-                f"--rate={rate}",
-                "--channels=1",
-                "--latency-msec=20",
-                f"--device={SINK}.monitor",
-            ],
+            monitor_recorder(rate),
             env={**os.environ, **pulse.client_env()},
             stdout=self._file,
             stderr=subprocess.DEVNULL,
