@@ -16,9 +16,10 @@ from readiness.core.screen_sharing import (
     MEASURE_KEY,
     SHARING_UPLOAD_MBPS,
     SystemSharing,
-    screen_sharing,
+    line_allows_sharing,
     sharing_in_results,
     sharing_sentence,
+    system_sharing,
 )
 from readiness.core.zoom_needs import ZOOM_NEEDS
 from readiness.devices.zoom.model import ZoomInstall
@@ -49,21 +50,25 @@ INSTALLED = ZoomInstall("/Applications/zoom.us.app", "6.2.1", "zoom.us")
     ],
 )
 def test_what_the_system_allows(platform, session, system) -> None:
-    assert screen_sharing(platform, session, 10.0).system is system
+    assert system_sharing(platform, session) is system
 
 
 def test_the_upload_needed_comes_from_zooms_needs() -> None:
     needed = ZOOM_NEEDS["screen_share"].upload_mbps + ZOOM_NEEDS["audio"].upload_mbps
     assert pytest.approx(needed) == SHARING_UPLOAD_MBPS
-    assert screen_sharing("win32", None, needed).works is True
-    assert screen_sharing("win32", None, needed - 0.01).works is False
-    assert screen_sharing("win32", None, None).works is None  # not measured
+    assert line_allows_sharing(needed) is True
+    assert line_allows_sharing(needed - 0.01) is False
+    assert line_allows_sharing(None) is None  # not measured
 
 
 @given(upload=st.one_of(st.none(), st.floats(0.0, 1000.0)))
 def test_wayland_never_promises_sharing_and_macos_never_confirms_it(upload) -> None:
-    assert screen_sharing("linux", "wayland", upload).works is False
-    assert screen_sharing("darwin", None, upload).works is not True
+    # What the person reads: never « l'ordinateur le permet » there.
+    wayland = sharing_sentence(system_sharing("linux", "wayland"), upload)
+    assert "ne partage l'écran qu'en partie" in wayland
+    mac = sharing_sentence(system_sharing("darwin", None), upload)
+    assert "Zoom doit être autorisé" in mac
+    assert "l'ordinateur le permet" not in wayland + mac
 
 
 def test_a_slow_line_says_what_it_sends_and_what_is_needed() -> None:

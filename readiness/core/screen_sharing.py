@@ -16,7 +16,6 @@ The line must send what Zoom needs to share the screen while the person speaks
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -53,38 +52,6 @@ def line_allows_sharing(upload_mbps: float | None) -> bool | None:
     if upload_mbps is None:
         return None
     return upload_mbps >= SHARING_UPLOAD_MBPS
-
-
-@dataclass(frozen=True)
-class SharingVerdict:
-    system: SystemSharing
-    #: The line sends enough (None: not measured).
-    line_ok: bool | None
-    upload_mbps: float | None
-
-    @property
-    def works(self) -> bool | None:
-        """False if the line or the system stops it; None while something is unknown."""
-        if self.line_ok is False or self.system is SystemSharing.LIMITED:
-            return False
-        if self.line_ok is None or self.system is SystemSharing.NEEDS_PERMISSION:
-            return None
-        return True
-
-    def advice(self) -> tuple[str, ...]:
-        return system_advice(self.system)
-
-    def sentence(self) -> str:
-        return sharing_sentence(self.system, self.upload_mbps)
-
-
-def screen_sharing(
-    platform: str, session_type: str | None, upload_mbps: float | None
-) -> SharingVerdict:
-    """Whether sharing should work, from the system and the line's measured upload."""
-    return SharingVerdict(
-        system_sharing(platform, session_type), line_allows_sharing(upload_mbps), upload_mbps
-    )
 
 
 def system_advice(system: SystemSharing) -> tuple[str, ...]:
